@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Fractal.Durable.Functions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Fractal.Durable.Hosting;
+
+/// <summary>Turns what a request throws into problem details, so that no input can crash the host.</summary>
+internal sealed class ProblemDetailsMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly ILogger<ProblemDetailsMiddleware> _logger;
+
+    public ProblemDetailsMiddleware(RequestDelegate next, ILogger<ProblemDetailsMiddleware> logger)
+    {
+        _next = next;
+        _logger = logger;
+    }
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        try
+        {
+            await _next(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; there is nobody to answer.
+        }
+        catch (Exception ex) when (!context.Response.HasStarted)
+        {
+            var (status, detail, field) = Describe(ex);
+            if (status >= 500)
+            {
+                _logger.LogError(ex, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+            }
+
+            context.Response.Clear();
+            await Problems.WriteAsync(context, status, detail, field);
+        }
+    }
+
+    private static (int Status, string Detail, string? Field) Describe(Exception ex) => ex switch
+    {
+        HttpProblemException problem => (problem.StatusCode, problem.Message, problem.Field),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
+            (StatusCodes.Status413PayloadTooLarge, "The request body is larger than this host accepts.", "body"),
+        BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),
+        JsonException json => (StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {json.Message}", "body"),
+        _ => (StatusCodes.Status500InternalServerError, "The function failed; the host log has the details.", null),
+    };
+}

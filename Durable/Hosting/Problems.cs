@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Fractal.Durable.Hosting;
+
+/// <summary>Builds RFC 7807 problem-details responses.</summary>
+public static class Problems
+{
+    /// <summary>A problem-details result with <paramref name="statusCode"/>, naming <paramref name="field"/> when given.</summary>
+    public static IResult Result(int statusCode, string detail, string? field = null)
+    {
+        var extensions = field is null ? null : new Dictionary<string, object?> { ["field"] = field };
+        return Results.Problem(detail: detail, statusCode: statusCode, extensions: extensions);
+    }
+
+    /// <summary>Writes a problem-details response.</summary>
+    public static Task WriteAsync(HttpContext context, int statusCode, string detail, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return Result(statusCode, detail, field).ExecuteAsync(context);
+    }
+}

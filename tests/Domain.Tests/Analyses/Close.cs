@@ -20,6 +20,12 @@ internal static class Close
             return;
         }
 
+        if (double.IsInfinity(expected) || double.IsInfinity(actual))
+        {
+            Assert.True(expected == actual, $"{what}: expected {expected}, got {actual}.");
+            return;
+        }
+
         var tolerance = Math.Max(relative * Math.Max(Math.Abs(expected), Math.Abs(actual)), Floor);
         Assert.True(Math.Abs(expected - actual) <= tolerance, $"{what}: expected {expected:R}, got {actual:R} (tolerance {tolerance:G3}).");
     }

@@ -1,0 +1,20 @@
+namespace Fractal.Domain.Analyses.Boxplot;
+
+/// <summary>The value transformations <c>compute-boxplot</c> applies before its statistics.</summary>
+public enum BoxplotTransformation
+{
+    /// <summary><c>identity</c>: values as they are.</summary>
+    Identity,
+
+    /// <summary><c>log2</c> (Fractalis: <c>log2(x)</c>); non-positive values are dropped.</summary>
+    Log2,
+
+    /// <summary><c>log10</c> (Fractalis: <c>log10(x)</c>); non-positive values are dropped.</summary>
+    Log10,
+
+    /// <summary><c>pow2</c> (Fractalis: <c>2^x</c>).</summary>
+    Pow2,
+
+    /// <summary><c>pow10</c> (Fractalis: <c>10^x</c>).</summary>
+    Pow10,
+}

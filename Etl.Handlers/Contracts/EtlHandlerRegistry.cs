@@ -1,0 +1,80 @@
+using Fractal.Domain.Data;
+
+namespace Fractal.Etl.Handlers;
+
+/// <summary>
+/// The handlers by name, of which only those allow-listed in <see cref="EtlSettings.AllowedHandlers"/>
+/// run. <see cref="Validate"/> checks a whole request up front.
+/// </summary>
+public sealed class EtlHandlerRegistry
+{
+    private readonly Dictionary<string, IEtlHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _allowed;
+
+    public EtlHandlerRegistry(IEnumerable<IEtlHandler> handlers, EtlSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var handler in handlers)
+        {
+            _handlers.Add(handler.Name, handler);
+        }
+
+        _allowed = new HashSet<string>(settings.AllowedHandlers, StringComparer.Ordinal);
+        Allowed = [.. _handlers.Keys.Where(_allowed.Contains).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>The handlers that are both registered and allow-listed, by name.</summary>
+    public IReadOnlyList<string> Allowed { get; }
+
+    /// <summary>The allowed handler of that name, or null.</summary>
+    public IEtlHandler? Find(string? name) =>
+        name is not null && _allowed.Contains(name) && _handlers.TryGetValue(name, out var handler) ? handler : null;
+
+    /// <summary>The allowed handler of that name; throws for any other.</summary>
+    public IEtlHandler Get(string name) =>
+        Find(name) ?? throw new InvalidOperationException($"The handler '{name}' is not available.");
+
+    /// <summary>
+    /// Every problem with the request, each naming its field: the handler (unknown or not allowed,
+    /// listing the allowed ones), the descriptors (none, or each one's shape), then the handler's own checks.
+    /// </summary>
+    public IReadOnlyList<FieldError> Validate(EtlRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<FieldError>();
+        var handler = Find(request.Handler);
+        if (handler is null)
+        {
+            var allowed = Allowed.Count == 0 ? "none is allowed on this server" : $"use one of {string.Join(", ", Allowed)}";
+            errors.Add(new FieldError("handler", $"'{request.Handler}' is not an available handler; {allowed}."));
+        }
+
+        if (request.Descriptors is null || request.Descriptors.Count == 0)
+        {
+            errors.Add(new FieldError("descriptors", "At least one descriptor is required."));
+        }
+        else
+        {
+            for (var i = 0; i < request.Descriptors.Count; i++)
+            {
+                var descriptor = request.Descriptors[i];
+                if (descriptor is null)
+                {
+                    errors.Add(new FieldError($"descriptors[{i}]", "A descriptor must be an object."));
+                    continue;
+                }
+
+                errors.AddRange(descriptor.Validate($"descriptors[{i}]"));
+            }
+        }
+
+        errors.AddRange(EtlOptions.CheckIsObject(request.Options));
+        if (handler is not null && errors.Count == 0)
+        {
+            errors.AddRange(handler.Validate(request));
+        }
+
+        return errors;
+    }
+}

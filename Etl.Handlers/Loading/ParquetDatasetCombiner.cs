@@ -1,0 +1,32 @@
+using Fractal.Domain.Data;
+
+namespace Fractal.Etl.Handlers;
+
+/// <summary>
+/// Joins the Parquet parts of a partitioned dataset into one file, in part order, re-checking the
+/// dataset limits over the whole. The caller deletes the parts afterwards (and the output on failure).
+/// </summary>
+public static class ParquetDatasetCombiner
+{
+    /// <remarks>Opens part <c>i</c> (0-based) as a readable, seekable stream; it is disposed after use.</remarks>
+    public static async Task<DatasetPartSummary> CombineAsync(
+        int partCount,
+        Func<int, CancellationToken, Task<Stream>> openPart,
+        Stream output,
+        DataType dataType,
+        EtlSettings settings,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(openPart);
+        ArgumentOutOfRangeException.ThrowIfNegative(partCount);
+        await using var writer = await ParquetDatasetWriter.CreateAsync(output, dataType, settings, cancellationToken);
+        for (var part = 0; part < partCount; part++)
+        {
+            await using var input = await openPart(part, cancellationToken);
+            var table = await ParquetDatasetReader.ReadAsync(input, cancellationToken: cancellationToken);
+            await writer.WriteAsync(table, cancellationToken);
+        }
+
+        return await writer.CompleteAsync();
+    }
+}

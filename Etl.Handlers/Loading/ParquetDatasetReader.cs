@@ -1,0 +1,73 @@
+using Fractal.Domain.Data;
+using Parquet;
+
+namespace Fractal.Etl.Handlers;
+
+/// <summary>Reads a dataset written by <see cref="ParquetDatasetWriter"/> back into a <see cref="DatasetTable"/>.</summary>
+public static class ParquetDatasetReader
+{
+    /// <summary>Reads the rows from <paramref name="offset"/>, at most <paramref name="limit"/> of them (all when null).</summary>
+    /// <remarks>A readable, seekable stream (left open).</remarks>
+    public static async Task<DatasetTable> ReadAsync(Stream input, long offset = 0, long? limit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        await using var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken);
+        var dataType = ReadDataType(reader);
+        var builder = new DatasetTableBuilder(dataType);
+        var skip = offset;
+        var remaining = limit ?? long.MaxValue;
+        for (var group = 0; group < reader.RowGroupCount && remaining > 0; group++)
+        {
+            using var rowGroup = reader.OpenRowGroupReader(group);
+            var count = (int)rowGroup.RowCount;
+            if (skip >= count)
+            {
+                skip -= count;
+                continue;
+            }
+
+            var ids = new string?[count];
+            var features = new string?[count];
+            await rowGroup.ReadAsync(DatasetParquetSchema.IdField, ids.AsMemory(), cancellationToken: cancellationToken);
+            await rowGroup.ReadAsync(DatasetParquetSchema.FeatureField, features.AsMemory(), cancellationToken: cancellationToken);
+            var start = (int)skip;
+            var take = (int)Math.Min(count - start, remaining);
+            skip = 0;
+            remaining -= take;
+            if (dataType.IsNumeric())
+            {
+                var values = new double?[count];
+                await rowGroup.ReadAsync<double>(DatasetParquetSchema.NumberField, values.AsMemory(), cancellationToken: cancellationToken);
+                for (var i = start; i < start + take; i++)
+                {
+                    builder.Add(ids[i]!, features[i]!, values[i] ?? double.NaN);
+                }
+            }
+            else
+            {
+                var labels = new string?[count];
+                await rowGroup.ReadAsync(DatasetParquetSchema.LabelField, labels.AsMemory(), cancellationToken: cancellationToken);
+                for (var i = start; i < start + take; i++)
+                {
+                    builder.Add(ids[i]!, features[i]!, labels[i]);
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The total row count and data type, from the footer alone.</summary>
+    public static async Task<(DataType DataType, long RowCount)> ReadInfoAsync(Stream input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken);
+        return (ReadDataType(reader), reader.Metadata?.NumRows ?? 0);
+    }
+
+    private static DataType ReadDataType(ParquetReader reader) =>
+        reader.CustomMetadata.TryGetValue(DatasetParquetSchema.DataTypeKey, out var name) && DataTypeNames.TryParse(name, out var type)
+            ? type
+            : throw new InvalidDataException("The file is not a Fractal dataset: it names no data type.");
+}

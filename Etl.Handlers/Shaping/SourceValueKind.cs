@@ -1,0 +1,8 @@
+namespace Fractal.Etl.Handlers;
+
+internal enum SourceValueKind
+{
+    Missing,
+    Number,
+    Text,
+}

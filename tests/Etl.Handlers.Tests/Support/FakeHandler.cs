@@ -1,0 +1,20 @@
+using System.Runtime.CompilerServices;
+using Fractal.Domain.Data;
+
+namespace Fractal.Etl.Handlers.Tests.Support;
+
+internal sealed class FakeHandler(string name) : IEtlHandler
+{
+    public string Name { get; } = name;
+
+    public IReadOnlyList<FieldError> Validate(EtlRequest request) => [];
+
+    public Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<EtlPartition>>([new EtlPartition(source, descriptor, 0, 1)]);
+
+    public async IAsyncEnumerable<DatasetTable> ExtractAsync(EtlPartition partition, EtlExtractContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        yield break;
+    }
+}

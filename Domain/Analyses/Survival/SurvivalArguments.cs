@@ -1,0 +1,11 @@
+using Fractal.Domain.Data;
+
+namespace Fractal.Domain.Analyses.Survival;
+
+/// <summary>
+/// The arguments of <c>survival-analysis</c>, with datasets resolved to tables: <see cref="Durations"/>
+/// is either a numerical dataset (then <see cref="EventObserved"/>, numerical, flags events; without
+/// it every subject had the event) or a time-to-event dataset that holds both, with no
+/// <see cref="EventObserved"/>.
+/// </summary>
+public sealed record SurvivalArguments(DatasetTable Durations, DatasetTable? EventObserved, SurvivalEstimator Estimator, AnalysisScope Scope);

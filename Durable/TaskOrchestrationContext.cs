@@ -58,13 +58,17 @@ public abstract class TaskOrchestrationContext
         var eventTask = WaitForExternalEvent<T>(eventName, eventCancellation.Token);
         var timerTask = CreateTimer(CurrentUtcDateTime.Add(timeout), timerCancellation.Token);
         var winner = await Task.WhenAny(eventTask, timerTask);
+
+        // Cancel synchronously: orchestrator code must not hop to other threads.
+#pragma warning disable CA1849
         if (winner == eventTask)
         {
-            await timerCancellation.CancelAsync();
+            timerCancellation.Cancel();
             return await eventTask;
         }
 
-        await eventCancellation.CancelAsync();
+        eventCancellation.Cancel();
+#pragma warning restore CA1849
         throw new TaskCanceledException($"The external event '{eventName}' did not arrive within {timeout}.");
     }
 

@@ -1,0 +1,162 @@
+using Fractal.Durable.Backends;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Fractal.Durable.Engine;
+
+/// <summary>
+/// A worker process's share of a task hub: it leases control partitions (balanced with the other
+/// workers), runs a dispatcher for each partition it owns, and competes for work items.
+/// </summary>
+public sealed class TaskHubWorker : IHostedService, IAsyncDisposable
+{
+    private readonly EngineContext _engine;
+    private readonly Dictionary<int, ControlQueueDispatcher> _partitions = [];
+    private readonly SemaphoreSlim _balanceGate = new(1, 1);
+    private IPartitionLeases? _leases;
+    private WorkItemDispatcher? _workItems;
+    private CancellationTokenSource? _stopping;
+    private Task? _balancing;
+
+    public TaskHubWorker(
+        ITaskHubBackend backend,
+        DurableTaskOptions options,
+        DurableFunctionRegistry registry,
+        InstanceStatusNotifier? notifier = null,
+        ILoggerFactory? loggerFactory = null,
+        TimeProvider? time = null,
+        string? workerId = null)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(registry);
+        _engine = new EngineContext(backend, options, registry, notifier ?? new InstanceStatusNotifier(), time ?? TimeProvider.System, loggerFactory ?? NullLoggerFactory.Instance);
+        WorkerId = workerId ?? $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+    }
+
+    public string WorkerId { get; }
+
+    /// <summary>The partitions this worker owns now.</summary>
+    public IReadOnlyCollection<int> OwnedPartitions
+    {
+        get
+        {
+            lock (_partitions)
+            {
+                return [.. _partitions.Keys];
+            }
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _engine.Backend.EnsureCreatedAsync(cancellationToken);
+        _stopping = new CancellationTokenSource();
+        _leases = _engine.Backend.CreateLeases(WorkerId);
+        _workItems = new WorkItemDispatcher(_engine);
+        _engine.WorkItemSink = _workItems.DispatchAsync;
+        await BalanceAsync(_stopping.Token);
+        _balancing = Task.Run(() => KeepBalancingAsync(_stopping.Token), CancellationToken.None);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping is null)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        if (_balancing is not null)
+        {
+            await _balancing;
+        }
+
+        List<ControlQueueDispatcher> dispatchers;
+        lock (_partitions)
+        {
+            dispatchers = [.. _partitions.Values];
+            _partitions.Clear();
+        }
+
+        foreach (var dispatcher in dispatchers)
+        {
+            await dispatcher.DisposeAsync();
+        }
+
+        if (_workItems is not null)
+        {
+            await _workItems.DisposeAsync();
+        }
+
+        if (_leases is not null)
+        {
+            await _leases.ReleaseAllAsync(cancellationToken);
+            await _leases.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+        _stopping = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _balanceGate.Dispose();
+    }
+
+    private async Task KeepBalancingAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(_engine.Options.LeaseRenewInterval, cancellationToken);
+                await BalanceAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _engine.Logger.LogWarning(ex, "Balancing partitions failed; trying again");
+            }
+        }
+    }
+
+    private async Task BalanceAsync(CancellationToken cancellationToken)
+    {
+        await _balanceGate.WaitAsync(cancellationToken);
+        try
+        {
+            var owned = await _leases!.BalanceAsync(cancellationToken);
+            List<ControlQueueDispatcher> lost;
+            lock (_partitions)
+            {
+                lost = [.. _partitions.Values.Where(d => !owned.Contains(d.Partition))];
+                foreach (var dispatcher in lost)
+                {
+                    _partitions.Remove(dispatcher.Partition);
+                }
+
+                foreach (var partition in owned.Where(p => !_partitions.ContainsKey(p)))
+                {
+                    _partitions[partition] = new ControlQueueDispatcher(partition, _engine);
+                    _engine.Logger.LogInformation("Worker {WorkerId} owns control partition {Partition}", WorkerId, partition);
+                }
+            }
+
+            foreach (var dispatcher in lost)
+            {
+                _engine.Logger.LogInformation("Worker {WorkerId} gave up control partition {Partition}", WorkerId, dispatcher.Partition);
+                await dispatcher.DisposeAsync();
+            }
+        }
+        finally
+        {
+            _balanceGate.Release();
+        }
+    }
+}

@@ -32,9 +32,17 @@ public static class BoxplotAnalysis
         ],
     };
 
-    /// <summary>Runs the analysis.</summary>
+    /// <summary>Runs the analysis: <see cref="Plan"/>, <see cref="Statistics"/> per group, <see cref="Combine"/>.</summary>
     /// <exception cref="AnalysisArgumentException">No variable, a variable that is not one numerical feature, or no id in any subset.</exception>
     public static BoxplotResult Run(BoxplotArguments arguments)
+    {
+        var plan = Plan(arguments);
+        return Combine(plan, [.. plan.Groups.Select(group => Statistics(group.Values))]);
+    }
+
+    /// <summary>Transforms the values, drops and counts what cannot be used, applies the scope, and lists the groups of at least two values.</summary>
+    /// <exception cref="AnalysisArgumentException">No variable, a variable that is not one numerical feature, or no id in any subset.</exception>
+    public static BoxplotPlan Plan(BoxplotArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (arguments.Variables.Count == 0)
@@ -42,8 +50,7 @@ public static class BoxplotAnalysis
             throw new AnalysisArgumentException("variables", "Name at least one numerical variable.");
         }
 
-        var groups = new List<BoxplotGroup>();
-        var points = new List<BoxplotPoint>();
+        var groups = new List<BoxplotGroupInput>();
         int droppedMissing = 0, droppedByTransformation = 0;
         for (var index = 0; index < arguments.Variables.Count; index++)
         {
@@ -69,33 +76,46 @@ public static class BoxplotAnalysis
                 continue;
             }
 
-            foreach (var group in AnalysisScope.Group(arguments.Scope.Apply(values.Keys)))
-            {
-                var groupValues = group.Ids.Select(id => values[id]).ToArray();
-                if (groupValues.Length < 2)
-                {
-                    continue;
-                }
-
-                var statistics = Statistics(groupValues);
-                groups.Add(new BoxplotGroup(variable.Label, group.Category, group.Subset, statistics));
-                points.AddRange(group.Ids.Select(id => new BoxplotPoint(
-                    id, variable.Label, values[id], group.Subset, group.Category,
-                    values[id] < statistics.LowerWhisker || values[id] > statistics.UpperWhisker)));
-            }
+            groups.AddRange(AnalysisScope.Group(arguments.Scope.Apply(values.Keys))
+                .Where(group => group.Ids.Count >= 2)
+                .Select(group => new BoxplotGroupInput(variable.Label, group.Category, group.Subset, group.Ids, [.. group.Ids.Select(id => values[id])])));
         }
 
+        return new BoxplotPlan
+        {
+            Transformation = arguments.Transformation,
+            Groups = groups,
+            DroppedMissing = droppedMissing,
+            DroppedByTransformation = droppedByTransformation,
+        };
+    }
+
+    /// <summary>Assembles the result from the plan and the statistics of each of its groups, in order, and runs the ANOVA across the groups.</summary>
+    /// <exception cref="ArgumentException">The statistics do not pair up with the plan's groups.</exception>
+    public static BoxplotResult Combine(BoxplotPlan plan, IReadOnlyList<BoxplotStatistics> statistics)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (statistics.Count != plan.Groups.Count)
+        {
+            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {statistics.Count} statistics were given.", nameof(statistics));
+        }
+
+        var groups = plan.Groups.Select((group, index) => new BoxplotGroup(group.Feature, group.Category, group.Subset, statistics[index])).ToList();
+        var points = plan.Groups.SelectMany((group, index) => group.Ids.Select((id, row) => new BoxplotPoint(
+            id, group.Feature, group.Values[row], group.Subset, group.Category,
+            group.Values[row] < statistics[index].LowerWhisker || group.Values[row] > statistics[index].UpperWhisker)));
         return new BoxplotResult
         {
             Statistics = groups,
             Features = [.. groups.Select(group => group.Feature).Distinct(StringComparer.Ordinal)],
             Categories = [.. groups.Select(group => group.Category).Distinct(StringComparer.Ordinal)],
             Subsets = [.. groups.Select(group => group.Subset).Distinct().Order()],
-            Anova = OneWayAnova.Compute([.. points.GroupBy(point => (point.Feature, point.Category, point.Subset)).Select(g => g.Select(point => point.Value).ToArray())]),
-            Transformation = arguments.Transformation.ToName(),
-            Data = points,
-            DroppedMissing = droppedMissing,
-            DroppedByTransformation = droppedByTransformation,
+            Anova = OneWayAnova.Compute([.. plan.Groups.Select(group => group.Values)]),
+            Transformation = plan.Transformation.ToName(),
+            Data = [.. points],
+            DroppedMissing = plan.DroppedMissing,
+            DroppedByTransformation = plan.DroppedByTransformation,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Analyses.Boxplot;
 
 /// <summary>The box of one (feature, category, subset) group, under Fractalis' field names.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record BoxplotStatistics
 {
     [JsonPropertyName("l_qrt")]

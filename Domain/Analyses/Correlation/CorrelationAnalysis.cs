@@ -29,9 +29,17 @@ public static class CorrelationAnalysis
         ],
     };
 
-    /// <summary>Runs the analysis.</summary>
+    /// <summary>Runs the analysis: <see cref="Plan"/>, <see cref="Statistics"/> per group, <see cref="Combine"/>.</summary>
     /// <exception cref="AnalysisArgumentException">A dataset is not a one-feature numerical one, x and y share no id with values, or no id is in a subset.</exception>
     public static CorrelationResult Run(CorrelationArguments arguments)
+    {
+        var plan = Plan(arguments);
+        return Combine(plan, [.. plan.Groups.Select(group => Statistics(group.X, group.Y, plan.Method))]);
+    }
+
+    /// <summary>Joins x and y on id, drops ids with a missing value, applies the scope, and lists the units of work.</summary>
+    /// <exception cref="AnalysisArgumentException">A dataset is not a one-feature numerical one, x and y share no id with values, or no id is in a subset.</exception>
+    public static CorrelationPlan Plan(CorrelationArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var x = NumericVariable.FromTable(arguments.X, "x");
@@ -56,25 +64,48 @@ public static class CorrelationAnalysis
             throw new AnalysisArgumentException("y", "x and y share no id with values in both.");
         }
 
-        var scoped = arguments.Scope.Apply(joined);
-        var points = scoped
+        var points = arguments.Scope.Apply(joined)
             .Select(entry => new CorrelationPoint(entry.Id, Value(x, entry.Id), Value(y, entry.Id), entry.Subset, entry.Category))
             .ToList();
-        var firstOfEachId = points.DistinctBy(point => point.Id).ToList();
-        var subsets = Enumerable.Range(0, arguments.Scope.SubsetCount)
-            .Select(subset => points.Where(point => point.Subset == subset).ToList())
-            .Select(subset => Statistics([.. subset.Select(p => p.X)], [.. subset.Select(p => p.Y)], arguments.Method))
-            .ToList();
+        var overall = points.DistinctBy(point => point.Id).ToList();
+        var groups = new List<CorrelationGroupInput> { new("overall", [.. overall.Select(p => p.X)], [.. overall.Select(p => p.Y)]) };
+        for (var subset = 0; subset < arguments.Scope.SubsetCount; subset++)
+        {
+            var members = points.Where(point => point.Subset == subset).ToList();
+            groups.Add(new CorrelationGroupInput(AnalysisScope.SubsetLabel(subset), [.. members.Select(p => p.X)], [.. members.Select(p => p.Y)]));
+        }
+
+        return new CorrelationPlan
+        {
+            Method = arguments.Method,
+            XLabel = x.Label,
+            YLabel = y.Label,
+            Data = points,
+            DroppedIds = dropped,
+            Groups = groups,
+        };
+    }
+
+    /// <summary>Assembles the result from the plan and the statistics of each of its groups, in order.</summary>
+    /// <exception cref="ArgumentException">The statistics do not pair up with the plan's groups.</exception>
+    public static CorrelationResult Combine(CorrelationPlan plan, IReadOnlyList<CorrelationStatistics> statistics)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (statistics.Count != plan.Groups.Count)
+        {
+            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {statistics.Count} statistics were given.", nameof(statistics));
+        }
 
         return new CorrelationResult
         {
-            Overall = Statistics([.. firstOfEachId.Select(p => p.X)], [.. firstOfEachId.Select(p => p.Y)], arguments.Method),
-            Subsets = subsets,
-            Method = arguments.Method.ToName(),
-            Data = points,
-            XLabel = x.Label,
-            YLabel = y.Label,
-            DroppedIds = dropped,
+            Overall = statistics[0],
+            Subsets = [.. statistics.Skip(1)],
+            Method = plan.Method.ToName(),
+            Data = plan.Data,
+            XLabel = plan.XLabel,
+            YLabel = plan.YLabel,
+            DroppedIds = plan.DroppedIds,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Analyses.Correlation;
 
 /// <summary>The output of <c>compute-correlation</c>: the statistics over all points and per subset.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record CorrelationResult
 {
     /// <summary>The statistics over every id in any subset (each id once).</summary>

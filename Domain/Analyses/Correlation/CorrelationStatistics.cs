@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Analyses.Correlation;
 
 /// <summary>The statistics of one set of points: coefficient, p-value, least-squares line and size.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record CorrelationStatistics
 {
     [JsonPropertyName("coef")]

@@ -33,9 +33,17 @@ public static class HistogramAnalysis
         ],
     };
 
-    /// <summary>Runs the analysis.</summary>
+    /// <summary>Runs the analysis: <see cref="Plan"/>, <see cref="Statistics"/> per group, <see cref="Combine"/>.</summary>
     /// <exception cref="AnalysisArgumentException">A bad <c>data</c>, <c>num_bins</c> or <c>bw_factor</c>, no value left, or no id in any subset.</exception>
     public static HistogramResult Run(HistogramArguments arguments)
+    {
+        var plan = Plan(arguments);
+        return Combine(plan, [.. plan.Groups.Select(group => Statistics(group.Values, plan.BinCount, plan.BandwidthFactor))]);
+    }
+
+    /// <summary>Drops missing values, applies the scope, and lists the groups of at least two values.</summary>
+    /// <exception cref="AnalysisArgumentException">A bad <c>data</c>, <c>num_bins</c> or <c>bw_factor</c>, no value left, or no id in any subset.</exception>
+    public static HistogramPlan Plan(HistogramArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         Validate(arguments.BinCount, arguments.BandwidthFactor);
@@ -47,26 +55,39 @@ public static class HistogramAnalysis
         }
 
         var scoped = arguments.Scope.Apply(kept);
-        var groups = new List<HistogramGroup>();
-        foreach (var group in AnalysisScope.Group(scoped))
+        return new HistogramPlan
         {
-            if (group.Ids.Count < 2)
-            {
-                continue;
-            }
+            Label = variable.Label,
+            BinCount = arguments.BinCount,
+            BandwidthFactor = arguments.BandwidthFactor,
+            Groups = [.. AnalysisScope.Group(scoped)
+                .Where(group => group.Ids.Count >= 2)
+                .Select(group => new HistogramGroupInput(group.Category, group.Subset, [.. group.Ids.Select(id => Value(variable, id))]))],
+            Data = [.. scoped.Select(entry => new HistogramPoint(entry.Id, Value(variable, entry.Id), entry.Subset, entry.Category))],
+            DroppedIds = [.. variable.MissingIds.Where(arguments.Scope.Keeps)],
+        };
+    }
 
-            var values = group.Ids.Select(id => variable.TryGetValue(id, out var value) ? value : double.NaN).ToArray();
-            groups.Add(new HistogramGroup(group.Category, group.Subset, Statistics(values, arguments.BinCount, arguments.BandwidthFactor)));
+    /// <summary>Assembles the result from the plan and the statistics of each of its groups, in order.</summary>
+    /// <exception cref="ArgumentException">The statistics do not pair up with the plan's groups.</exception>
+    public static HistogramResult Combine(HistogramPlan plan, IReadOnlyList<HistogramStatistics> statistics)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(statistics);
+        if (statistics.Count != plan.Groups.Count)
+        {
+            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {statistics.Count} statistics were given.", nameof(statistics));
         }
 
+        var groups = plan.Groups.Select((group, index) => new HistogramGroup(group.Category, group.Subset, statistics[index])).ToList();
         return new HistogramResult
         {
             Statistics = groups,
             Categories = [.. groups.Select(group => group.Category).Distinct(StringComparer.Ordinal)],
             Subsets = [.. groups.Select(group => group.Subset).Distinct().Order()],
-            Label = variable.Label,
-            Data = [.. scoped.Select(entry => new HistogramPoint(entry.Id, variable.TryGetValue(entry.Id, out var value) ? value : double.NaN, entry.Subset, entry.Category))],
-            DroppedIds = [.. variable.MissingIds.Where(arguments.Scope.Keeps)],
+            Label = plan.Label,
+            Data = plan.Data,
+            DroppedIds = plan.DroppedIds,
         };
     }
 
@@ -101,6 +122,9 @@ public static class HistogramAnalysis
             Reason = reason,
         };
     }
+
+    private static double Value(NumericVariable variable, string id) =>
+        variable.TryGetValue(id, out var value) ? value : double.NaN;
 
     private static void Validate(int binCount, double bandwidthFactor)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Analyses.Histogram;
 
 /// <summary>The histogram and summary of one (category, subset) group, under Fractalis' field names.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record HistogramStatistics
 {
     [JsonPropertyName("hist")]

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Analyses.Pca;
 
 /// <summary>One id's scores on every component, once per subset it belongs to.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record PcaPoint(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("subset")] int Subset,

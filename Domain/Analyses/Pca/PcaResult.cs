@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Analyses.Pca;
 
 /// <summary>The output of <c>compute-pca</c>.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record PcaResult
 {
     [JsonPropertyName("data")]

@@ -28,9 +28,17 @@ public static class SurvivalAnalysis
         ],
     };
 
-    /// <summary>Runs the analysis.</summary>
+    /// <summary>Runs the analysis: <see cref="Plan"/>, <see cref="Curve"/> per group, <see cref="Combine"/>.</summary>
     /// <exception cref="AnalysisArgumentException">Datasets of the wrong type, no duration left, or no id in any subset.</exception>
     public static SurvivalResult Run(SurvivalArguments arguments)
+    {
+        var plan = Plan(arguments);
+        return Combine(plan, [.. plan.Groups.Select(group => Curve(group.Times, group.Events, plan.Estimator))]);
+    }
+
+    /// <summary>Reads durations and event flags, drops missing durations, applies the scope, and lists the groups.</summary>
+    /// <exception cref="AnalysisArgumentException">Datasets of the wrong type, no duration left, or no id in any subset.</exception>
+    public static SurvivalPlan Plan(SurvivalArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var (times, flags, dropped) = ReadSubjects(arguments);
@@ -40,25 +48,41 @@ public static class SurvivalAnalysis
             throw new AnalysisArgumentException("durations", "No subject with a duration is left among the ids kept.");
         }
 
-        var groups = new List<SurvivalGroup>();
-        var samples = new List<(IReadOnlyList<double> Times, IReadOnlyList<bool> Events)>();
-        foreach (var group in AnalysisScope.Group(arguments.Scope.Apply(kept)))
+        return new SurvivalPlan
         {
-            var groupTimes = group.Ids.Select(id => times[id]).ToArray();
-            var groupEvents = group.Ids.Select(id => flags.TryGetValue(id, out var flag) && flag).ToArray();
-            samples.Add((groupTimes, groupEvents));
-            groups.Add(new SurvivalGroup(group.Category, group.Subset, Curve(groupTimes, groupEvents, arguments.Estimator)));
+            Estimator = arguments.Estimator,
+            Groups = [.. AnalysisScope.Group(arguments.Scope.Apply(kept)).Select(group => new SurvivalGroupInput(
+                group.Category,
+                group.Subset,
+                group.Ids,
+                [.. group.Ids.Select(id => times[id])],
+                [.. group.Ids.Select(id => flags.TryGetValue(id, out var flag) && flag)]))],
+            DroppedIds = [.. dropped.Where(arguments.Scope.Keeps)],
+            CensoredWithoutFlagIds = [.. kept.Where(id => !flags.ContainsKey(id))],
+        };
+    }
+
+    /// <summary>Assembles the result from the plan and the curve of each of its groups, in order, and runs the log-rank test across the groups.</summary>
+    /// <exception cref="ArgumentException">The curves do not pair up with the plan's groups.</exception>
+    public static SurvivalResult Combine(SurvivalPlan plan, IReadOnlyList<SurvivalCurve> curves)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(curves);
+        if (curves.Count != plan.Groups.Count)
+        {
+            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {curves.Count} curves were given.", nameof(curves));
         }
 
+        var groups = plan.Groups.Select((group, index) => new SurvivalGroup(group.Category, group.Subset, curves[index])).ToList();
         return new SurvivalResult
         {
             Statistics = groups,
             Categories = [.. groups.Select(group => group.Category).Distinct(StringComparer.Ordinal)],
             Subsets = [.. groups.Select(group => group.Subset).Distinct().Order()],
-            Estimator = arguments.Estimator.ToName(),
-            LogRank = LogRankTest.Compute(samples),
-            DroppedIds = [.. dropped.Where(arguments.Scope.Keeps)],
-            CensoredWithoutFlagIds = [.. kept.Where(id => !flags.ContainsKey(id))],
+            Estimator = plan.Estimator.ToName(),
+            LogRank = LogRankTest.Compute([.. plan.Groups.Select(group => (group.Times, group.Events))]),
+            DroppedIds = plan.DroppedIds,
+            CensoredWithoutFlagIds = plan.CensoredWithoutFlagIds,
         };
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Analyses.Survival;
 
 /// <summary>One group's estimated curve at each distinct time, with its 95% band, under Fractalis' field names.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record SurvivalCurve
 {
     [JsonPropertyName("timeline")]

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace Fractal.Domain.Statistics.Survival;
 
 /// <summary>A log-rank test's chi-squared statistic, degrees of freedom and p-value; NaN with a <see cref="Reason"/> when undefined.</summary>
+[JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 public sealed record LogRankResult
 {
     [JsonPropertyName("chi2")]

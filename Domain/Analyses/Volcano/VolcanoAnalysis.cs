@@ -1,0 +1,123 @@
+using Fractal.Domain.Analyses.Heatmap;
+using Fractal.Domain.Data;
+using Fractal.Domain.Statistics.Limma;
+using Fractal.Domain.Statistics.MultipleTesting;
+
+namespace Fractal.Domain.Analyses.Volcano;
+
+/// <summary>
+/// <c>compute-volcanoplot</c>: per feature the difference of two subsets (s2 − s1) and its significance, by limma
+/// (moderated t, B) or Welch's t-test, with Benjamini–Hochberg adjusted p-values. To fan out over chunks of
+/// features, build the <see cref="FeatureMatrix"/> once, run <see cref="LinearModel.Fit"/> (limma) or
+/// <see cref="WelchTTest.Compute"/> per chunk, and join with <see cref="FromLimma"/> or <see cref="FromWelch"/>.
+/// </summary>
+public static class VolcanoAnalysis
+{
+    public const string TaskName = "compute-volcanoplot";
+
+    /// <summary>The ranking methods: <c>limma</c> and <c>welch</c>.</summary>
+    public static IReadOnlyList<string> RankingMethods { get; } = ["limma", "welch"];
+
+    /// <summary>The catalog entry.</summary>
+    public static AnalysisSchema Schema { get; } = new()
+    {
+        TaskName = TaskName,
+        Description = "Difference (logFC) and significance of every feature of numerical arrays between two subsets, by limma or Welch's t-test, with Benjamini-Hochberg adjusted p-values.",
+        Parameters =
+        [
+            new() { Name = "numerical_arrays", Kind = ParameterKind.DatasetList, Required = true, DataTypes = [DataType.NumericalArray.ToName()], Description = "The numerical array datasets (features x samples, log scale)." },
+            new() { Name = "ranking_method", Kind = ParameterKind.Text, AllowedValues = RankingMethods, Default = "limma", Description = "limma (moderated t and B) or welch (Welch's t-test)." },
+            CommonParameters.IdFilter,
+            CommonParameters.Subsets,
+        ],
+    };
+
+    /// <summary>Runs the analysis in one step.</summary>
+    /// <exception cref="AnalysisArgumentException">An unknown ranking method, other than two subsets, or unusable data.</exception>
+    public static VolcanoResult Run(VolcanoArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var method = ValidateRankingMethod(arguments.RankingMethod);
+        var matrix = Prepare(arguments);
+        var (model, rows) = matrix.ForSubsets();
+        if (method == "welch")
+        {
+            return FromWelch(matrix, model, WelchTTest.Compute(rows, [.. Enumerable.Range(0, model.ColumnCount).Select(model.GroupOf)]));
+        }
+
+        return FromLimma(matrix, model, LimmaPipeline.TopTable(model, rows));
+    }
+
+    /// <summary>Checks the arguments and builds the matrix: exactly two subsets.</summary>
+    /// <exception cref="AnalysisArgumentException">Other than two subsets, or unusable data.</exception>
+    public static FeatureMatrix Prepare(VolcanoArguments arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        ValidateRankingMethod(arguments.RankingMethod);
+        if (arguments.Scope.SubsetCount != 2)
+        {
+            throw new AnalysisArgumentException("subsets", $"A volcano plot compares exactly two subsets; {arguments.Scope.SubsetCount} were given.");
+        }
+
+        return FeatureMatrix.Build(arguments.NumericalArrays, arguments.Scope, "numerical_arrays");
+    }
+
+    /// <summary>The result from limma's top table over all features.</summary>
+    public static VolcanoResult FromLimma(FeatureMatrix matrix, CellMeansModel model, LimmaTable table)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(table);
+        var features = new VolcanoFeature[table.FeatureCount];
+        for (var f = 0; f < features.Length; f++)
+        {
+            features[f] = new VolcanoFeature
+            {
+                Feature = matrix.Features[f],
+                LogFC = table.LogFC[f],
+                PValue = table.PValue[f],
+                AdjPValue = table.AdjPValue[f],
+                T = table.T[f],
+                B = table.B[f],
+                AveExpr = table.AveExpr[f],
+                Reason = table.Problems[f],
+            };
+        }
+
+        return new VolcanoResult { Statistics = features, RankingMethod = "limma", SubsetSizes = [model.GroupSize(0), model.GroupSize(1)] };
+    }
+
+    /// <summary>The result from Welch's t-tests over all features (the p-values are adjusted here).</summary>
+    public static VolcanoResult FromWelch(FeatureMatrix matrix, CellMeansModel model, WelchTable table)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(table);
+        var adjusted = BenjaminiHochberg.Adjust(table.PValue);
+        var features = new VolcanoFeature[table.FeatureCount];
+        for (var f = 0; f < features.Length; f++)
+        {
+            features[f] = new VolcanoFeature
+            {
+                Feature = matrix.Features[f],
+                LogFC = table.LogFC[f],
+                PValue = table.PValue[f],
+                AdjPValue = adjusted[f],
+                T = table.T[f],
+                Reason = table.Problems[f],
+            };
+        }
+
+        return new VolcanoResult { Statistics = features, RankingMethod = "welch", SubsetSizes = [model.GroupSize(0), model.GroupSize(1)] };
+    }
+
+    private static string ValidateRankingMethod(string? method)
+    {
+        if (method is null || !RankingMethods.Contains(method, StringComparer.Ordinal))
+        {
+            throw new AnalysisArgumentException("ranking_method", $"'{method}' is not a ranking method; use one of {string.Join(", ", RankingMethods)}.");
+        }
+
+        return method;
+    }
+}

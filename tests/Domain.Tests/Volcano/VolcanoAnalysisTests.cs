@@ -1,0 +1,79 @@
+using Fractal.Domain.Analyses;
+using Fractal.Domain.Analyses.Volcano;
+using Fractal.Domain.Data;
+using Fractal.Domain.Tests.Heatmap;
+using Fractal.Domain.Tests.Statistics;
+
+namespace Fractal.Domain.Tests.Volcano;
+
+public sealed class VolcanoAnalysisTests
+{
+    [Theory]
+    [InlineData("two_groups")]
+    [InlineData("two_groups_missing")]
+    public void Run_Limma_MatchesTopTable(string name)
+    {
+        var fixture = ReferenceFixture.Load("limma", name);
+        var rows = ReferenceFixture.Rows(fixture.GetProperty("rows"));
+        var groups = ReferenceFixture.Integers(fixture.GetProperty("groups"));
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "limma", new AnalysisScope(null, ArrayTables.Subsets(groups), null)));
+
+        Assert.Equal(rows.Select((_, f) => ArrayTables.Feature(f)), result.Statistics.Select(s => s.Feature));
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("logFC")), [.. result.Statistics.Select(s => s.LogFC)], Tolerance.Values, "logFC");
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("table_t")), [.. result.Statistics.Select(s => s.T)], Tolerance.Statistics, "t", 1e-9);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("B")), [.. result.Statistics.Select(s => s.B!.Value)], Tolerance.Statistics, "B", 1e-9);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("P.Value")), [.. result.Statistics.Select(s => s.PValue)], Tolerance.Statistics, "P.Value", 1e-15);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("adj.P.Val")), [.. result.Statistics.Select(s => s.AdjPValue)], Tolerance.Statistics, "adj.P.Val", 1e-15);
+    }
+
+    [Fact]
+    public void Run_Welch_MatchesScipyAndAdjustsPValues()
+    {
+        var fixture = ReferenceFixture.Load("limma", "welch");
+        var rows = ReferenceFixture.Rows(fixture.GetProperty("rows"));
+        var groups = ReferenceFixture.Integers(fixture.GetProperty("groups"));
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "welch", new AnalysisScope(null, ArrayTables.Subsets(groups), null)));
+
+        double[] p = [.. result.Statistics.Select(s => s.PValue)];
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("t")), [.. result.Statistics.Select(s => s.T)], Tolerance.Statistics, "t", 1e-12);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("P.Value")), p, Tolerance.Statistics, "P.Value", 1e-15);
+        Assert.All(result.Statistics, s => Assert.Null(s.B));
+        Assert.All(result.Statistics, s => Assert.True(s.AdjPValue >= s.PValue));
+    }
+
+    [Fact]
+    public void Run_ThreeSubsets_ThrowsNamingSubsets()
+    {
+        double[][] rows = [[1, 2, 3, 4, 5, 6]];
+        var scope = new AnalysisScope(null, [["p0", "p1"], ["p2", "p3"], ["p4", "p5"]], null);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "limma", scope)));
+
+        Assert.Equal("subsets", error.Argument);
+    }
+
+    [Fact]
+    public void Run_UnknownRankingMethod_ThrowsNamingRankingMethod()
+    {
+        var scope = new AnalysisScope(null, [["p0"], ["p1"]], null);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows([[1, 2]])], "deseq2", scope)));
+
+        Assert.Equal("ranking_method", error.Argument);
+    }
+
+    [Fact]
+    public void Run_NumericalDataset_ThrowsNamingTheArgument()
+    {
+        var builder = new DatasetTableBuilder(DataType.Numerical);
+        builder.Add("p0", "age", 3.0);
+        var scope = new AnalysisScope(null, [["p0"], ["p1"]], null);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([builder.Build()], "welch", scope)));
+
+        Assert.Equal("numerical_arrays", error.Argument);
+        Assert.Contains("numerical_array", error.Message, StringComparison.Ordinal);
+    }
+}

@@ -5,24 +5,24 @@ public static class InstanceIds
 {
     public const int MaxLength = 256;
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming what is wrong with <paramref name="instanceId"/>.</summary>
+    /// <summary>Throws <see cref="InvalidInstanceIdException"/> naming what is wrong with <paramref name="instanceId"/>.</summary>
     public static void Validate(string? instanceId)
     {
         if (string.IsNullOrWhiteSpace(instanceId))
         {
-            throw new ArgumentException("An instance id must not be empty.", nameof(instanceId));
+            throw new InvalidInstanceIdException("An instance id must not be empty.");
         }
 
         if (instanceId.Length > MaxLength)
         {
-            throw new ArgumentException($"An instance id is at most {MaxLength} characters.", nameof(instanceId));
+            throw new InvalidInstanceIdException($"An instance id is at most {MaxLength} characters.");
         }
 
         foreach (var c in instanceId)
         {
             if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
             {
-                throw new ArgumentException($"An instance id must not contain '/', '\\', '#', '?' or control characters.", nameof(instanceId));
+                throw new InvalidInstanceIdException($"An instance id must not contain '/', '\\', '#', '?' or control characters.");
             }
         }
     }

@@ -10,9 +10,15 @@ public sealed class FunctionCatalog
     {
         HttpFunctions = httpFunctions;
         All = all;
+        Orchestrators = [.. all.Values.Where(f => HasParameter<OrchestrationTriggerAttribute>(f))];
+        Activities = [.. all.Values.Where(f => HasParameter<ActivityTriggerAttribute>(f))];
     }
 
     internal IReadOnlyList<HttpFunction> HttpFunctions { get; }
+
+    internal IReadOnlyList<FunctionMethod> Orchestrators { get; }
+
+    internal IReadOnlyList<FunctionMethod> Activities { get; }
 
     internal IReadOnlyDictionary<string, FunctionMethod> All { get; }
 
@@ -58,6 +64,9 @@ public sealed class FunctionCatalog
 
         return new FunctionCatalog(http, all);
     }
+
+    private static bool HasParameter<TAttribute>(FunctionMethod function)
+        where TAttribute : Attribute => function.Parameters.Any(p => p.IsDefined(typeof(TAttribute), inherit: false));
 
     private static string Describe(MethodInfo method) => $"{method.DeclaringType?.FullName}.{method.Name}";
 }

@@ -57,6 +57,7 @@ public sealed class FunctionHost : IAsyncDisposable
         _app.Use(RejectOversizedBodies);
         _app.UseRouting();
         HttpFunctionEndpoints.Map(_app, _catalog, _options);
+        Management.ManagementEndpoints.Map(_app, _options);
         _app.MapFallback("{*path}", context => Problems.WriteAsync(
             context, StatusCodes.Status404NotFound, $"No function serves {context.Request.Method} {context.Request.Path}."));
     }

@@ -87,6 +87,7 @@ public sealed class FunctionHostBuilder
         _builder.Services.AddSingleton(options);
         _builder.Services.AddSingleton(catalog);
         _builder.Services.AddSingleton<StorageHealthProbe>();
+        DurableServices.Add(_builder.Services, _builder.Configuration, catalog, options);
         _builder.Services.AddProblemDetails();
         _builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize);
 

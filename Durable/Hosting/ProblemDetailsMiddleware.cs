@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fractal.Durable.Client;
 using Fractal.Durable.Functions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -43,6 +44,11 @@ internal sealed class ProblemDetailsMiddleware
     private static (int Status, string Detail, string? Field) Describe(Exception ex) => ex switch
     {
         HttpProblemException problem => (problem.StatusCode, problem.Message, problem.Field),
+        OrchestratorNotFoundException notFound => (StatusCodes.Status404NotFound, notFound.Message, "name"),
+        InstanceNotFoundException notFound => (StatusCodes.Status404NotFound, notFound.Message, null),
+        InstanceStateException { HasEnded: true } ended => (StatusCodes.Status410Gone, ended.Message, null),
+        InstanceStateException conflict => (StatusCodes.Status409Conflict, conflict.Message, null),
+        InvalidInstanceIdException invalid => (StatusCodes.Status400BadRequest, invalid.Message, "instanceId"),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "The request body is larger than this host accepts.", "body"),
         BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),

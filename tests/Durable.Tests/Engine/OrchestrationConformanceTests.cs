@@ -1,11 +1,22 @@
+using Fractal.Durable.Backends;
+using Fractal.Durable.Engine;
+
 namespace Fractal.Durable.Tests.Engine;
 
-public sealed class OrchestrationTests
+/// <summary>
+/// The engine's behaviour, the same on every backend and with the speed features on or off: each
+/// subclass names a backend and options.
+/// </summary>
+public abstract class OrchestrationConformanceTests
 {
+    protected abstract ITaskHubBackend CreateBackend();
+
+    protected virtual DurableTaskOptions Options => new() { MaxQueuePollingInterval = TimeSpan.FromMilliseconds(100) };
+
     [Fact]
     public async Task CallActivityAsync_ThreeChained_ReturnsResultsInOrder()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<string, string>("SayHello", name => Task.FromResult($"Hello {name}!"))
             .AddOrchestrator("Hello", async ctx => new[]
             {
@@ -23,7 +34,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task CallActivityAsync_FanOutOfThousand_EveryResultOnce()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<int, int>("Identity", i => Task.FromResult(i))
             .AddOrchestrator("FanOut", async ctx =>
             {
@@ -39,7 +50,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task GetInput_StartedWithInput_ReadsIt()
     {
-        await using var hub = await TestHub.StartAsync(r => r.AddOrchestrator("Echo", ctx => Task.FromResult(ctx.GetInput<int[]>()!.Sum())));
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Echo", ctx => Task.FromResult(ctx.GetInput<int[]>()!.Sum())));
 
         var result = await hub.RunAsync("Echo", new[] { 1, 2, 3 });
 
@@ -49,7 +60,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task CallActivityAsync_ActivityThrows_OrchestratorCatchesTaskFailedException()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<string, string>("Boom", _ => throw new InvalidOperationException("kaput"))
             .AddOrchestrator("Catcher", async ctx =>
             {
@@ -72,7 +83,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task Orchestrator_Throws_InstanceFailsWithDetails()
     {
-        await using var hub = await TestHub.StartAsync(r => r.AddOrchestrator<int>("Fails", _ => throw new ArgumentException("bad input")));
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator<int>("Fails", _ => throw new ArgumentException("bad input")));
 
         var result = await hub.RunAsync("Fails");
 
@@ -85,7 +96,7 @@ public sealed class OrchestrationTests
     public async Task CallActivityAsync_RetryPolicy_RetriesUntilSuccess()
     {
         var attempts = 0;
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<string, int>("Flaky", _ => ++attempts < 3 ? throw new TimeoutException("slow") : Task.FromResult(attempts))
             .AddOrchestrator("Retrying", ctx => ctx.CallActivityAsync<int>(
                 "Flaky", "x", TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromMilliseconds(50), 2.0)))));
@@ -99,7 +110,7 @@ public sealed class OrchestrationTests
     public async Task CallActivityAsync_RetriesExhausted_FailsAfterMaxAttempts()
     {
         var attempts = 0;
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<string, int>("AlwaysFails", _ =>
             {
                 Interlocked.Increment(ref attempts);
@@ -125,7 +136,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task CallSubOrchestratorAsync_Child_ReturnsItsOutput()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<int, int>("Square", i => Task.FromResult(i * i))
             .AddOrchestrator("Child", async ctx => await ctx.CallActivityAsync<int>("Square", ctx.GetInput<int>()))
             .AddOrchestrator("Parent", async ctx =>
@@ -142,7 +153,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task CallSubOrchestratorAsync_ChildFails_ParentSeesTaskFailedException()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddOrchestrator<int>("BadChild", _ => throw new InvalidOperationException("child broke"))
             .AddOrchestrator("Parent", async ctx =>
             {
@@ -165,7 +176,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task ContinueAsNew_Counter_RestartsWithNewInputUntilDone()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddOrchestrator("Counter", ctx =>
             {
                 var n = ctx.GetInput<int>();
@@ -187,7 +198,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task CreateTimer_Delay_FiresAfterIt()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddOrchestrator("Sleeper", async ctx =>
             {
                 var before = ctx.CurrentUtcDateTime;
@@ -203,7 +214,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task WaitForExternalEvent_EventRaised_ReturnsPayload()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddOrchestrator("Waiter", ctx => ctx.WaitForExternalEvent<string>("approval")));
         var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
         await hub.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
@@ -217,7 +228,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task WaitForExternalEvent_Timeout_ThrowsTaskCanceled()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddOrchestrator("Waiter", async ctx =>
             {
                 try
@@ -238,7 +249,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task WaitForExternalEvent_EventBeforeWait_IsBuffered()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<int, int>("Slow", async i =>
             {
                 await Task.Delay(300);
@@ -261,7 +272,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task SetCustomStatus_Progress_VisibleToClients()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddOrchestrator("Reporter", async ctx =>
             {
                 ctx.SetCustomStatus(new { done = 1, total = 2 });
@@ -278,7 +289,7 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task NewGuid_AcrossReplays_StaysTheSame()
     {
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<string, string>("Echo", Task.FromResult)
             .AddOrchestrator("Guids", async ctx =>
             {
@@ -297,7 +308,7 @@ public sealed class OrchestrationTests
     public async Task IsReplaying_AfterFirstStep_IsTrueOnReplay()
     {
         var seen = new List<bool>();
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<int, int>("Id", Task.FromResult)
             .AddOrchestrator("Replays", async ctx =>
             {
@@ -319,7 +330,7 @@ public sealed class OrchestrationTests
     public async Task Replay_CodeCallsAnotherActivity_FailsNamingExpectedAndActual()
     {
         var activityName = "A";
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<int, int>("A", Task.FromResult)
             .AddActivity<int, int>("B", Task.FromResult)
             .AddOrchestrator("Fickle", async ctx =>
@@ -343,7 +354,7 @@ public sealed class OrchestrationTests
     public async Task CallActivityAsync_LargePayloads_RoundTrip()
     {
         var big = new string('x', 300_000);
-        await using var hub = await TestHub.StartAsync(r => r
+        await using var hub = await StartHubAsync(r => r
             .AddActivity<string, string>("Reverse", s => Task.FromResult(new string(s.Reverse().ToArray()) + "!"))
             .AddOrchestrator("Big", ctx => ctx.CallActivityAsync<string>("Reverse", ctx.GetInput<string>())));
 
@@ -355,13 +366,15 @@ public sealed class OrchestrationTests
     [Fact]
     public async Task Start_UnknownActivity_TaskFailsWithClearMessage()
     {
-        await using var hub = await TestHub.StartAsync(r => r.AddOrchestrator("CallsNothing", ctx => ctx.CallActivityAsync<int>("Missing")));
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("CallsNothing", ctx => ctx.CallActivityAsync<int>("Missing")));
 
         var result = await hub.RunAsync("CallsNothing");
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, result.RuntimeStatus);
         Assert.Contains("No activity function is named 'Missing'", result.FailureDetails?.ErrorMessage, StringComparison.Ordinal);
     }
+
+    private Task<TestHub> StartHubAsync(Action<DurableFunctionRegistry> register) => TestHub.StartAsync(register, Options, CreateBackend());
 
     private static async Task WaitForHistoryAsync(TestHub hub, string id, Func<History.HistoryEvent, bool> predicate)
     {

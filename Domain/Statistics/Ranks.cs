@@ -7,14 +7,20 @@ public static class Ranks
     public static double[] Average(IReadOnlyList<double> values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        var order = Enumerable.Range(0, values.Count).ToArray();
-        Array.Sort(order, (a, b) => values[a].CompareTo(values[b]));
-        var ranks = new double[values.Count];
+        var sorted = values.ToArray();
+        var order = new int[sorted.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(sorted, order);
+        var ranks = new double[sorted.Length];
         var start = 0;
         while (start < order.Length)
         {
             var end = start + 1;
-            while (end < order.Length && values[order[end]] == values[order[start]])
+            while (end < order.Length && sorted[end] == sorted[start])
             {
                 end++;
             }

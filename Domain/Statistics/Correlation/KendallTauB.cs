@@ -20,18 +20,13 @@ public static class KendallTauB
             return CorrelationEstimate.Undefined(CorrelationInput.TooFewPoints(n));
         }
 
-        var order = Enumerable.Range(0, n).ToArray();
-        Array.Sort(order, (a, b) =>
-        {
-            var byX = x[a].CompareTo(x[b]);
-            return byX != 0 ? byX : y[a].CompareTo(y[b]);
-        });
-        var sortedX = order.Select(i => x[i]).ToArray();
-        var sortedY = order.Select(i => y[i]).ToArray();
+        var (sortedX, sortedY) = SortLexicographically(x, y);
 
         var jointTies = TiedPairs(sortedX, sortedY);
         var (xTies, x0, x1) = TieStatistics(sortedX);
-        var (yTies, y0, y1) = TieStatistics([.. sortedY.Order()]);
+        var ySorted = (double[])sortedY.Clone();
+        Array.Sort(ySorted);
+        var (yTies, y0, y1) = TieStatistics(ySorted);
         var discordant = CountStrictInversions(sortedY);
         var pairs = (long)n * (n - 1) / 2;
         if (xTies == pairs || yTies == pairs)
@@ -55,6 +50,36 @@ public static class KendallTauB
             + (x0 * y0 / (9.0 * m * (n - 2)));
         var z = concordantMinusDiscordant / Math.Sqrt(variance);
         return new CorrelationEstimate(tau, SpecialFunctions.Erfc(Math.Abs(z) / Math.Sqrt(2.0)));
+    }
+
+    /// <summary>The pairs sorted by x, and by y within equal x.</summary>
+    private static (double[] X, double[] Y) SortLexicographically(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        var sortedX = x.ToArray();
+        var order = new int[sortedX.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(sortedX, order);
+        var sortedY = new double[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            sortedY[i] = y[order[i]];
+        }
+
+        var start = 0;
+        for (var i = 1; i <= sortedX.Length; i++)
+        {
+            if (i == sortedX.Length || sortedX[i] != sortedX[start])
+            {
+                Array.Sort(sortedY, start, i - start);
+                start = i;
+            }
+        }
+
+        return (sortedX, sortedY);
     }
 
     private static long TiedPairs(double[] sortedX, double[] sortedY)

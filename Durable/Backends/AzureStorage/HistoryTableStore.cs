@@ -79,16 +79,26 @@ internal sealed class HistoryTableStore
         var groups = HistoryTransactionPlanner.Plan(rows);
 
         var etag = previous?.ETag;
-        for (var i = 0; i < groups.Count; i++)
+        try
         {
-            var isLast = i == groups.Count - 1;
-            var sentinel = isLast || etag is null
-                ? SentinelEntity(instanceId, executionId, isLast ? start + newEvents.Count : 0)
-                : new TableEntity(instanceId, TableColumns.SentinelRowKey);
-            var sentinelAction = etag is not { } current
-                ? new TableTransactionAction(TableTransactionActionType.Add, sentinel)
-                : new TableTransactionAction(isLast ? TableTransactionActionType.UpdateReplace : TableTransactionActionType.UpdateMerge, sentinel, current);
-            etag = await SubmitAsync(instanceId, sentinelAction, groups[i], cancellationToken);
+            for (var i = 0; i < groups.Count; i++)
+            {
+                var isLast = i == groups.Count - 1;
+                var sentinel = isLast || etag is null
+                    ? SentinelEntity(instanceId, executionId, isLast ? start + newEvents.Count : 0)
+                    : new TableEntity(instanceId, TableColumns.SentinelRowKey);
+                var sentinelAction = etag is not { } current
+                    ? new TableTransactionAction(TableTransactionActionType.Add, sentinel)
+                    : new TableTransactionAction(isLast ? TableTransactionActionType.UpdateReplace : TableTransactionActionType.UpdateMerge, sentinel, current);
+                etag = await SubmitAsync(instanceId, sentinelAction, groups[i], cancellationToken);
+            }
+        }
+        catch (HistoryConflictException)
+        {
+            // No committed row names these blobs: rows past the sentinel's count are never read.
+            await Task.WhenAll(rows.Select(r => r.Entity.GetString(TableColumns.Event + TableColumns.BlobSuffix)).OfType<string>()
+                .Select(name => _payloads.DeleteAsync(name, CancellationToken.None)));
+            throw;
         }
 
         var committed = new SentinelState(etag!.Value, executionId, start + newEvents.Count);

@@ -53,6 +53,7 @@ public static class HierarchicalClustering
 
     private static LinkageStep[] MinimumSpanningTree(double[] distances, int n)
     {
+        var rowStart = RowStarts(n);
         var steps = new LinkageStep[n - 1];
         var merged = new bool[n];
         var nearest = new double[n];
@@ -70,7 +71,7 @@ public static class HierarchicalClustering
                     continue;
                 }
 
-                var distance = distances[PairwiseDistances.Index(n, x, i)];
+                var distance = distances[At(rowStart, x, i)];
                 if (nearest[i] > distance)
                 {
                     nearest[i] = distance;
@@ -92,6 +93,7 @@ public static class HierarchicalClustering
 
     private static LinkageStep[] NearestNeighbourChain(double[] condensed, int n, LinkageMethod method)
     {
+        var rowStart = RowStarts(n);
         var steps = new LinkageStep[n - 1];
         var d = (double[])condensed.Clone();
         var size = new int[n];
@@ -123,7 +125,7 @@ public static class HierarchicalClustering
                 if (chainLength > 1)
                 {
                     y = chain[chainLength - 2];
-                    currentMin = d[PairwiseDistances.Index(n, x, y)];
+                    currentMin = d[At(rowStart, x, y)];
                 }
                 else
                 {
@@ -137,7 +139,7 @@ public static class HierarchicalClustering
                         continue;
                     }
 
-                    var distance = d[PairwiseDistances.Index(n, x, i)];
+                    var distance = d[At(rowStart, x, i)];
                     if (distance < currentMin)
                     {
                         currentMin = distance;
@@ -172,8 +174,8 @@ public static class HierarchicalClustering
                     continue;
                 }
 
-                var iy = PairwiseDistances.Index(n, i, y);
-                d[iy] = Update(method, d[PairwiseDistances.Index(n, i, x)], d[iy], currentMin, nx, ny, ni);
+                var iy = At(rowStart, i, y);
+                d[iy] = Update(method, d[At(rowStart, i, x)], d[iy], currentMin, nx, ny, ni);
             }
         }
 
@@ -182,6 +184,7 @@ public static class HierarchicalClustering
 
     private static LinkageStep[] GenericLinkage(double[] condensed, int n, LinkageMethod method)
     {
+        var rowStart = RowStarts(n);
         var steps = new LinkageStep[n - 1];
         var d = (double[])condensed.Clone();
         var size = new int[n];
@@ -196,7 +199,7 @@ public static class HierarchicalClustering
         var minDistance = new double[n - 1];
         for (var x = 0; x < n - 1; x++)
         {
-            (neighbour[x], minDistance[x]) = FindNearest(n, d, size, x);
+            (neighbour[x], minDistance[x]) = FindNearest(n, d, size, x, rowStart);
         }
 
         var heap = new IndexedMinHeap(minDistance);
@@ -208,12 +211,12 @@ public static class HierarchicalClustering
             {
                 (x, distance) = heap.Min;
                 y = neighbour[x];
-                if (distance == d[PairwiseDistances.Index(n, x, y)])
+                if (distance == d[At(rowStart, x, y)])
                 {
                     break;
                 }
 
-                (y, distance) = FindNearest(n, d, size, x);
+                (y, distance) = FindNearest(n, d, size, x, rowStart);
                 neighbour[x] = y;
                 minDistance[x] = distance;
                 heap.Change(x, distance);
@@ -241,8 +244,8 @@ public static class HierarchicalClustering
                     continue;
                 }
 
-                var zy = PairwiseDistances.Index(n, z, y);
-                d[zy] = Update(method, d[PairwiseDistances.Index(n, z, x)], d[zy], distance, nx, ny, nz);
+                var zy = At(rowStart, z, y);
+                d[zy] = Update(method, d[At(rowStart, z, x)], d[zy], distance, nx, ny, nz);
             }
 
             // Neighbour candidates of x now point at y: a guess, checked when it reaches the top of the heap.
@@ -261,7 +264,7 @@ public static class HierarchicalClustering
                     continue;
                 }
 
-                var candidate = d[PairwiseDistances.Index(n, z, y)];
+                var candidate = d[At(rowStart, z, y)];
                 if (candidate < minDistance[z])
                 {
                     neighbour[z] = y;
@@ -272,7 +275,7 @@ public static class HierarchicalClustering
 
             if (y < n - 1)
             {
-                var (z, nearest) = FindNearest(n, d, size, y);
+                var (z, nearest) = FindNearest(n, d, size, y, rowStart);
                 if (z != -1)
                 {
                     neighbour[y] = z;
@@ -285,7 +288,7 @@ public static class HierarchicalClustering
         return steps;
     }
 
-    private static (int Index, double Distance) FindNearest(int n, double[] d, int[] size, int x)
+    private static (int Index, double Distance) FindNearest(int n, double[] d, int[] size, int x, int[] rowStart)
     {
         var currentMin = double.PositiveInfinity;
         var y = -1;
@@ -296,7 +299,7 @@ public static class HierarchicalClustering
                 continue;
             }
 
-            var distance = d[PairwiseDistances.Index(n, x, i)];
+            var distance = d[At(rowStart, x, i)];
             if (distance < currentMin)
             {
                 currentMin = distance;
@@ -306,6 +309,21 @@ public static class HierarchicalClustering
 
         return (y, currentMin);
     }
+
+    // rowStart[i] + j is the condensed index of the pair (i, j) for i < j.
+    private static int[] RowStarts(int n)
+    {
+        var rowStart = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            rowStart[i] = PairwiseDistances.Index(n, i, i + 1) - (i + 1);
+        }
+
+        return rowStart;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static int At(int[] rowStart, int i, int j) => i < j ? rowStart[i] + j : rowStart[j] + i;
 
     // Lance–Williams updates in SciPy's form: the distance from cluster i to the merge of x and y.
     private static double Update(LinkageMethod method, double dxi, double dyi, double dxy, int nx, int ny, int ni) => method switch

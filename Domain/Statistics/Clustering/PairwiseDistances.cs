@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Fractal.Domain.Statistics.Clustering;
 
 /// <summary>
@@ -125,8 +127,22 @@ public static class PairwiseDistances
 
     private static double SquaredEuclidean(double[] u, double[] v)
     {
+        var i = 0;
         var sum = 0.0;
-        for (var i = 0; i < u.Length; i++)
+        var width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && u.Length >= width)
+        {
+            var accumulator = Vector<double>.Zero;
+            for (; i <= u.Length - width; i += width)
+            {
+                var d = new Vector<double>(u, i) - new Vector<double>(v, i);
+                accumulator += d * d;
+            }
+
+            sum = Vector.Sum(accumulator);
+        }
+
+        for (; i < u.Length; i++)
         {
             var d = u[i] - v[i];
             sum += d * d;

@@ -63,6 +63,40 @@ public sealed class AzureStorageTaskHubQueuesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SendWorkItemAsync_BodyJustUnderTheThresholdFullOfEscapes_RoundTripsWithoutABlob()
+    {
+        var threshold = new AzureStorageBackendOptions().LargeMessageThreshold;
+        var batch = NewBatch(string.Empty);
+        var room = threshold - JsonSerializer.SerializeToUtf8Bytes(batch).Length - 64;
+        batch = NewBatch(JsonSerializer.Serialize(new string('"', room / 7)));
+        Assert.InRange(JsonSerializer.SerializeToUtf8Bytes(batch).Length, threshold - 1024, threshold);
+
+        await _backend.Queues.SendWorkItemAsync(batch, TimeSpan.Zero, CancellationToken.None);
+        var received = Assert.Single(await _backend.Queues.ReceiveWorkItemsAsync(1, s_visibility, CancellationToken.None));
+
+        Assert.Equal(batch.Calls[0].Input, received.Body.Calls[0].Input);
+        Assert.Equal(0, await CountLargeMessageBlobsAsync());
+    }
+
+    [Fact]
+    public async Task EnsureCreatedAsync_HubExists_Succeeds()
+    {
+        var exception = await Record.ExceptionAsync(() => _backend.EnsureCreatedAsync(CancellationToken.None));
+
+        Assert.Null(exception);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_HubAlreadyDeleted_Succeeds()
+    {
+        await _backend.DeleteAsync(CancellationToken.None);
+
+        var exception = await Record.ExceptionAsync(() => _backend.DeleteAsync(CancellationToken.None));
+
+        Assert.Null(exception);
+    }
+
+    [Fact]
     public async Task ReceiveControlAsync_UnreadableMessage_MovesItToPoisonInsteadOfReturningIt()
     {
         await RawQueue($"{_hubName.ToLowerInvariant()}-control-00").SendMessageAsync("not json");

@@ -262,6 +262,29 @@ public abstract partial class TaskHubBackendConformanceTests
     }
 
     [Fact]
+    public async Task WaitForControlAsync_AfterSendToAnotherPartition_WaitsForTheTimeout()
+    {
+        var message = NewControlMessage();
+        var otherPartition = (Queues.PartitionOf(message.InstanceId) + 1) % Queues.PartitionCount;
+        await Queues.SendControlAsync(message, TimeSpan.Zero, None);
+
+        var waited = await TimeAsync(() => Queues.WaitForControlAsync(otherPartition, TimeSpan.FromMilliseconds(300), None));
+
+        Assert.True(waited >= TimeSpan.FromMilliseconds(250), $"Waited {waited}.");
+    }
+
+    [Fact]
+    public async Task WaitForControlAsync_AfterDelayedSend_WaitsForTheTimeout()
+    {
+        var message = NewControlMessage();
+        await Queues.SendControlAsync(message, TimeSpan.FromSeconds(30), None);
+
+        var waited = await TimeAsync(() => Queues.WaitForControlAsync(Queues.PartitionOf(message.InstanceId), TimeSpan.FromMilliseconds(300), None));
+
+        Assert.True(waited >= TimeSpan.FromMilliseconds(250), $"Waited {waited}.");
+    }
+
+    [Fact]
     public async Task WaitForWorkItemsAsync_AfterSend_ReturnsBeforeTheTimeout()
     {
         await Queues.SendWorkItemAsync(NewWorkItem(), TimeSpan.Zero, None);

@@ -45,7 +45,14 @@ public static class VolcanoAnalysis
             return FromWelch(matrix, model, WelchTTest.Compute(rows, [.. Enumerable.Range(0, model.ColumnCount).Select(model.GroupOf)]));
         }
 
-        return FromLimma(matrix, model, LimmaPipeline.TopTable(model, rows));
+        try
+        {
+            return FromLimma(matrix, model, LimmaPipeline.TopTable(model, rows));
+        }
+        catch (ArgumentException error) when (error is not AnalysisArgumentException)
+        {
+            throw new AnalysisArgumentException("numerical_arrays", error.Message);
+        }
     }
 
     /// <summary>Checks the arguments and builds the matrix: exactly two subsets.</summary>

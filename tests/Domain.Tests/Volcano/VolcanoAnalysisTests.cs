@@ -76,4 +76,15 @@ public sealed class VolcanoAnalysisTests
         Assert.Equal("numerical_arrays", error.Argument);
         Assert.Contains("numerical_array", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_LimmaOneSamplePerSubset_ThrowsNamingTheData()
+    {
+        var scope = new AnalysisScope(null, [["p0"], ["p1"]], null);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows([[1, 2], [3, 5]])], "limma", scope)));
+
+        Assert.Equal("numerical_arrays", error.Argument);
+        Assert.Contains("residual degrees of freedom", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -10,6 +10,7 @@ public sealed class EtlHandlerRegistry
 {
     private readonly Dictionary<string, IEtlHandler> _handlers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _allowed;
+    private readonly EtlSettings _settings;
 
     public EtlHandlerRegistry(IEnumerable<IEtlHandler> handlers, EtlSettings settings)
     {
@@ -20,6 +21,7 @@ public sealed class EtlHandlerRegistry
             _handlers.Add(handler.Name, handler);
         }
 
+        _settings = settings;
         _allowed = new HashSet<string>(settings.AllowedHandlers, StringComparer.Ordinal);
         Allowed = [.. _handlers.Keys.Where(_allowed.Contains).Order(StringComparer.Ordinal)];
     }
@@ -37,7 +39,8 @@ public sealed class EtlHandlerRegistry
 
     /// <summary>
     /// Every problem with the request, each naming its field: the handler (unknown or not allowed,
-    /// listing the allowed ones), the descriptors (none, or each one's shape), then the handler's own checks.
+    /// listing the allowed ones), the descriptors (none, or each one's shape), a loopback or link-local
+    /// <c>server</c> unless settings allow it, then the handler's own checks.
     /// </summary>
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
@@ -70,6 +73,11 @@ public sealed class EtlHandlerRegistry
         }
 
         errors.AddRange(EtlOptions.CheckIsObject(request.Options));
+        if (SourceHttp.CheckUrl(request.Server) is null && SourceHttp.CheckUrl(request.Server, _settings) is { } local)
+        {
+            errors.Add(new FieldError("server", local));
+        }
+
         if (handler is not null && errors.Count == 0)
         {
             errors.AddRange(handler.Validate(request));

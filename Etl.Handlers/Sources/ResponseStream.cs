@@ -1,15 +1,20 @@
 namespace Fractal.Etl.Handlers;
 
-/// <summary>A response body that disposes its response with it.</summary>
+/// <summary>
+/// A response body that disposes its response with it, and fails as transient when no bytes arrive
+/// for <c>idleTimeout</c> (the client's timeout covers only the headers of a streamed response).
+/// </summary>
 internal sealed class ResponseStream : Stream
 {
     private readonly HttpResponseMessage _response;
     private readonly Stream _body;
+    private readonly TimeSpan _idleTimeout;
 
-    public ResponseStream(HttpResponseMessage response, Stream body)
+    public ResponseStream(HttpResponseMessage response, Stream body, TimeSpan idleTimeout)
     {
         _response = response;
         _body = body;
+        _idleTimeout = idleTimeout;
     }
 
     public override bool CanRead => true;
@@ -34,10 +39,27 @@ internal sealed class ResponseStream : Stream
 
     public override int Read(Span<byte> buffer) => _body.Read(buffer);
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => _body.ReadAsync(buffer, cancellationToken);
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (_idleTimeout == Timeout.InfiniteTimeSpan)
+        {
+            return await _body.ReadAsync(buffer, cancellationToken);
+        }
+
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        idle.CancelAfter(_idleTimeout);
+        try
+        {
+            return await _body.ReadAsync(buffer, idle.Token);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SourceTransientException("the source stopped sending", exception);
+        }
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _body.ReadAsync(buffer, offset, count, cancellationToken);
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 

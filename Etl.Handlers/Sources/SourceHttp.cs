@@ -143,6 +143,6 @@ public static class SourceHttp
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         Authorize(request, context.Token);
         var response = await SendAsync(context, request, cancellationToken);
-        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken));
+        return new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken), context.HttpClient!.Timeout);
     }
 }

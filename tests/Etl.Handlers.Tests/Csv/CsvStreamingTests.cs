@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Fractal.Etl.Handlers.Csv;
+using Fractal.Etl.Handlers.Tests.Support;
+
+namespace Fractal.Etl.Handlers.Tests.Csv;
+
+public sealed class CsvStreamingTests
+{
+    private const long Gigabyte = 1L << 30;
+
+    [Fact]
+    public async Task Load_GigabyteUpload_StreamsInBoundedMemory()
+    {
+        var generated = new GeneratedCsvStream(Gigabyte, noteLength: 2000);
+        var context = new EtlExtractContext(TestSettings.Create()) { OpenUpload = (_, _) => Task.FromResult<Stream>(generated) };
+        var partition = new EtlPartition(Requests.Source("csv", new { upload = "big.csv" }), Requests.Numerical("value"), 0, 1);
+        var clock = Stopwatch.StartNew();
+
+        var summary = await EtlPartitionLoader.LoadAsync(new CsvHandler(), partition, context, Stream.Null, CancellationToken.None);
+
+        Assert.True(generated.BytesProduced >= Gigabyte);
+        Assert.Equal(generated.Rows, summary.RowCount);
+        Assert.True(generated.PeakManagedBytes < 300L * 1024 * 1024, $"managed heap peaked at {generated.PeakManagedBytes / (1024 * 1024)} MB");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"took {clock.Elapsed}");
+    }
+}

@@ -52,15 +52,20 @@ public sealed class AzureStorageTaskHubBackend : ITaskHubBackend, IDisposable
         Instances = new AzureStorageInstanceStore(_instancesTable, _historyTable, payloads);
     }
 
+    /// <inheritdoc />
     public string HubName { get; }
 
+    /// <inheritdoc />
     public ITaskHubQueues Queues => _queues;
 
+    /// <inheritdoc />
     public IInstanceStore Instances { get; }
 
+    /// <inheritdoc />
     public IPartitionLeases CreateLeases(string workerId) =>
         new AzureStoragePartitionLeases(_leasesContainer, workerId, _options.PartitionCount, _options.LeaseDuration, _options.WorkerTimeout);
 
+    /// <inheritdoc />
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(
@@ -72,6 +77,7 @@ public sealed class AzureStorageTaskHubBackend : ITaskHubBackend, IDisposable
         await Task.WhenAll(Enumerable.Range(0, _options.PartitionCount).Select(p => CreatePartitionBlobAsync(p, cancellationToken)));
     }
 
+    /// <inheritdoc />
     public async Task DeleteAsync(CancellationToken cancellationToken)
     {
         await Task.WhenAll(
@@ -82,6 +88,7 @@ public sealed class AzureStorageTaskHubBackend : ITaskHubBackend, IDisposable
             Task.WhenAll(_queues.AllQueues.Select(q => q.DeleteIfExistsAsync(cancellationToken))));
     }
 
+    /// <inheritdoc />
     public void Dispose() => _queues.Dispose();
 
     private async Task CreatePartitionBlobAsync(int partition, CancellationToken cancellationToken)

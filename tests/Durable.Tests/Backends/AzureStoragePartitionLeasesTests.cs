@@ -6,10 +6,9 @@ public sealed class AzureStoragePartitionLeasesTests : IAsyncLifetime
 {
     private static readonly TimeSpan s_leaseDuration = TimeSpan.FromSeconds(15);
 
-    private readonly AzureStorageTaskHubBackend _backend = new(
-        AzuriteConnection.ConnectionString,
-        AzuriteConnection.NewHubName(),
-        new AzureStorageBackendOptions { PartitionCount = 4, LeaseDuration = s_leaseDuration, WorkerTimeout = s_leaseDuration });
+    private readonly AzureStorageTaskHubBackend _backend = new(AzuriteConnection.ConnectionString, AzuriteConnection.NewHubName(), Options);
+
+    private static AzureStorageBackendOptions Options => new() { PartitionCount = 4, LeaseDuration = s_leaseDuration, WorkerTimeout = s_leaseDuration };
 
     public Task InitializeAsync() => _backend.EnsureCreatedAsync(CancellationToken.None);
 
@@ -23,8 +22,9 @@ public sealed class AzureStoragePartitionLeasesTests : IAsyncLifetime
     [Trait("Category", "Slow")]
     public async Task BalanceAsync_OtherWorkerStopsRenewing_TakesEveryPartitionOnceItsLeasesExpire()
     {
+        using var otherProcess = new AzureStorageTaskHubBackend(AzuriteConnection.ConnectionString, _backend.HubName, Options);
         var survivor = _backend.CreateLeases("worker-a");
-        var stopped = _backend.CreateLeases("worker-b");
+        var stopped = otherProcess.CreateLeases("worker-b");
         await survivor.BalanceAsync(CancellationToken.None);
         await stopped.BalanceAsync(CancellationToken.None);
         await survivor.BalanceAsync(CancellationToken.None);

@@ -180,6 +180,32 @@ public abstract partial class TaskHubBackendConformanceTests
     }
 
     [Fact]
+    public async Task AbandonAsync_WithDelay_HidesTheMessageUntilTheDelayPasses()
+    {
+        await Queues.SendWorkItemAsync(NewWorkItem(), TimeSpan.Zero, None);
+        var received = Assert.Single(await Queues.ReceiveWorkItemsAsync(32, s_longVisibility, None));
+
+        await Queues.AbandonAsync(received.Receipt, TimeSpan.FromSeconds(2), None);
+        var early = await Queues.ReceiveWorkItemsAsync(32, s_longVisibility, None);
+        await Task.Delay(TimeSpan.FromSeconds(2.6));
+        var late = await Queues.ReceiveWorkItemsAsync(32, s_longVisibility, None);
+
+        Assert.Empty(early);
+        Assert.Single(late);
+    }
+
+    [Fact]
+    public async Task RenewAsync_ReceiptFromTheSend_KeepsTheWorkItemHiddenLonger()
+    {
+        var sent = await Queues.SendWorkItemAsync(NewWorkItem(), s_shortVisibility, None);
+
+        await Queues.RenewAsync(sent, s_longVisibility, None);
+        await Task.Delay(s_pastShortVisibility);
+
+        Assert.Empty(await Queues.ReceiveWorkItemsAsync(32, s_longVisibility, None));
+    }
+
+    [Fact]
     public async Task MoveToPoisonAsync_ReceivedMessage_LandsInPoisonQueueWithReason()
     {
         var batch = NewWorkItem();

@@ -132,18 +132,31 @@ public static class HierarchicalClustering
                     currentMin = double.PositiveInfinity;
                 }
 
-                for (var i = 0; i < n; i++)
+                // Every live cluster i != x in ascending order: first those below x, then the row of x.
+                for (var i = 0; i < x; i++)
                 {
-                    if (size[i] == 0 || x == i)
+                    if (size[i] != 0)
                     {
-                        continue;
+                        var distance = d[rowStart[i] + x];
+                        if (distance < currentMin)
+                        {
+                            currentMin = distance;
+                            y = i;
+                        }
                     }
+                }
 
-                    var distance = d[At(rowStart, x, i)];
-                    if (distance < currentMin)
+                var row = rowStart[x];
+                for (var i = x + 1; i < n; i++)
+                {
+                    if (size[i] != 0)
                     {
-                        currentMin = distance;
-                        y = i;
+                        var distance = d[row + i];
+                        if (distance < currentMin)
+                        {
+                            currentMin = distance;
+                            y = i;
+                        }
                     }
                 }
 
@@ -166,17 +179,7 @@ public static class HierarchicalClustering
             steps[k] = new LinkageStep(x, y, currentMin, nx + ny);
             size[x] = 0;
             size[y] = nx + ny;
-            for (var i = 0; i < n; i++)
-            {
-                var ni = size[i];
-                if (ni == 0 || i == y)
-                {
-                    continue;
-                }
-
-                var iy = At(rowStart, i, y);
-                d[iy] = Update(method, d[At(rowStart, i, x)], d[iy], currentMin, nx, ny, ni);
-            }
+            UpdateDistances(method, d, rowStart, size, n, x, y, currentMin, nx, ny);
         }
 
         return SortByDistance(steps);
@@ -236,17 +239,7 @@ public static class HierarchicalClustering
             size[x] = 0;
             size[y] = nx + ny;
             clusterId[y] = n + k;
-            for (var z = 0; z < n; z++)
-            {
-                var nz = size[z];
-                if (nz == 0 || z == y)
-                {
-                    continue;
-                }
-
-                var zy = At(rowStart, z, y);
-                d[zy] = Update(method, d[At(rowStart, z, x)], d[zy], distance, nx, ny, nz);
-            }
+            UpdateDistances(method, d, rowStart, size, n, x, y, distance, nx, ny);
 
             // Neighbour candidates of x now point at y: a guess, checked when it reaches the top of the heap.
             for (var z = 0; z < x; z++)
@@ -264,7 +257,7 @@ public static class HierarchicalClustering
                     continue;
                 }
 
-                var candidate = d[At(rowStart, z, y)];
+                var candidate = d[rowStart[z] + y];
                 if (candidate < minDistance[z])
                 {
                     neighbour[z] = y;
@@ -292,6 +285,7 @@ public static class HierarchicalClustering
     {
         var currentMin = double.PositiveInfinity;
         var y = -1;
+        var row = rowStart[x];
         for (var i = x + 1; i < n; i++)
         {
             if (size[i] == 0)
@@ -299,7 +293,7 @@ public static class HierarchicalClustering
                 continue;
             }
 
-            var distance = d[At(rowStart, x, i)];
+            var distance = d[row + i];
             if (distance < currentMin)
             {
                 currentMin = distance;
@@ -308,6 +302,50 @@ public static class HierarchicalClustering
         }
 
         return (y, currentMin);
+    }
+
+    // The distance from every live cluster i (other than y) to the merge of x into y, stored in y's place.
+    // The method is dispatched once per merge, not once per cluster.
+    private static void UpdateDistances(LinkageMethod method, double[] d, int[] rowStart, int[] size, int n, int x, int y, double dxy, int nx, int ny)
+    {
+        switch (method)
+        {
+            case LinkageMethod.Complete:
+                for (var i = 0; i < n; i++)
+                {
+                    if (size[i] != 0 && i != y)
+                    {
+                        var iy = At(rowStart, i, y);
+                        d[iy] = Math.Max(d[At(rowStart, i, x)], d[iy]);
+                    }
+                }
+
+                break;
+            case LinkageMethod.Average:
+                var total = (double)(nx + ny);
+                for (var i = 0; i < n; i++)
+                {
+                    if (size[i] != 0 && i != y)
+                    {
+                        var iy = At(rowStart, i, y);
+                        d[iy] = ((nx * d[At(rowStart, i, x)]) + (ny * d[iy])) / total;
+                    }
+                }
+
+                break;
+            default:
+                for (var i = 0; i < n; i++)
+                {
+                    var ni = size[i];
+                    if (ni != 0 && i != y)
+                    {
+                        var iy = At(rowStart, i, y);
+                        d[iy] = Update(method, d[At(rowStart, i, x)], d[iy], dxy, nx, ny, ni);
+                    }
+                }
+
+                break;
+        }
     }
 
     // rowStart[i] + j is the condensed index of the pair (i, j) for i < j.

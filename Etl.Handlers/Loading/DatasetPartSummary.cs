@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Fractal.Domain.Data;
 
 namespace Fractal.Etl.Handlers;
 
@@ -6,4 +7,21 @@ namespace Fractal.Etl.Handlers;
 public sealed record DatasetPartSummary(
     [property: JsonPropertyName("row_count")] long RowCount,
     [property: JsonPropertyName("byte_count")] long ByteCount,
-    [property: JsonPropertyName("features")] IReadOnlyList<string> Features);
+    [property: JsonPropertyName("features")] IReadOnlyList<string> Features)
+{
+    /// <summary>The dataset's metadata, once this summary is of the whole dataset.</summary>
+    public DatasetMetadata ToMetadata(string dataId, Descriptor descriptor, string handler, DateTimeOffset created)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return new DatasetMetadata
+        {
+            DataId = dataId,
+            Label = descriptor.DisplayLabel,
+            DataTypeName = descriptor.DataType.ToName(),
+            RowCount = RowCount,
+            Features = Features,
+            Handler = handler,
+            Created = created,
+        };
+    }
+}

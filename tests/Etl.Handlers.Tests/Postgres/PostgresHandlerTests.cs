@@ -99,6 +99,20 @@ public sealed class PostgresHandlerTests(PostgresFixture database) : IClassFixtu
         Assert.Equal("the connection setting 'Missing' is not configured", error.Message);
     }
 
+    [Fact]
+    public async Task Plan_FromAConnectionStringWithAPlantedSecret_LeavesItOutOfThePartitions()
+    {
+        const string planted = "planted-app-4d1c";
+        var source = Requests.Source("postgres", new { connection = Setting, table = $"{database.Schema}.big", partition_column = "id" });
+
+        var partitions = await _handler.PlanAsync(source, Requests.Numerical("value"), Context($"{database.ConnectionString};Application Name={planted}"), CancellationToken.None);
+        var json = System.Text.Json.JsonSerializer.Serialize(partitions);
+
+        Assert.Equal(4, partitions.Count);
+        Assert.DoesNotContain(planted, json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", json, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Theory]
     [InlineData("DELETE FROM patients")]
     [InlineData("SELECT 1; DROP TABLE patients")]

@@ -14,8 +14,6 @@ internal sealed class LargePayloadStore
         _container = container;
     }
 
-    public BlobContainerClient Container => _container;
-
     public async Task UploadAsync(string blobName, BinaryData content, CancellationToken cancellationToken) =>
         await _container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken);
 

@@ -1,3 +1,6 @@
+using Fractal.Domain.Analyses.Heatmap;
+using Fractal.Domain.Data;
+
 namespace Fractal.Domain.Analyses.Cluster;
 
 /// <summary>The arguments of <c>compute-cluster</c>.</summary>
@@ -11,4 +14,13 @@ public sealed record ClusterArguments(
     IReadOnlyList<string> ColumnNames,
     IReadOnlyList<double[]> Values,
     string Algorithm,
-    ClusterOptions Options);
+    ClusterOptions Options)
+{
+    /// <summary>The arguments for a <c>numerical_array</c> dataset: its features as rows, its ids as columns.</summary>
+    /// <exception cref="AnalysisArgumentException">The dataset is not a numerical array, or is empty.</exception>
+    public static ClusterArguments FromDataset(DatasetTable data, string algorithm, ClusterOptions options)
+    {
+        var matrix = FeatureMatrix.Build([data], new AnalysisScope(), "data");
+        return new ClusterArguments(matrix.Features, matrix.Ids, matrix.Values, algorithm, options);
+    }
+}

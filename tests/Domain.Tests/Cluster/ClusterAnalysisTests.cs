@@ -147,4 +147,16 @@ public sealed class ClusterAnalysisTests
 
     private static NamedCluster[] Pairs(JsonElement pairs) =>
         [.. pairs.EnumerateArray().Select(pair => new NamedCluster(pair[0].GetString()!, pair[1].GetInt32()))];
+
+    [Fact]
+    public void FromDataset_NumericalArray_UsesFeaturesAsRowsAndIdsAsColumns()
+    {
+        var table = Heatmap.ArrayTables.FromRows([[1, 2, 3], [4, 5, 6]]);
+
+        var arguments = ClusterArguments.FromDataset(table, "kmeans", new ClusterOptions());
+
+        Assert.Equal(["f0", "f1"], arguments.RowNames);
+        Assert.Equal(["p0", "p1", "p2"], arguments.ColumnNames);
+        Assert.Equal([4.0, 5.0, 6.0], arguments.Values[1]);
+    }
 }

@@ -49,15 +49,34 @@ public sealed class TaskHubWorker : IHostedService, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Creates the hub's storage and takes this worker's partitions; when storage does not answer,
+    /// the host still starts and the worker keeps trying in the background.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await _engine.Backend.EnsureCreatedAsync(cancellationToken);
         _stopping = new CancellationTokenSource();
         _leases = _engine.Backend.CreateLeases(WorkerId);
-        _workItems = new WorkItemDispatcher(_engine);
+        var ready = false;
+        try
+        {
+            await _engine.Backend.EnsureCreatedAsync(cancellationToken);
+            StartWorkItems();
+            await BalanceAsync(_stopping.Token);
+            ready = true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            _engine.Logger.LogError(ex, "Task hub {HubName} is not reachable; the worker keeps trying", _engine.Backend.HubName);
+        }
+
+        _balancing = Task.Run(() => KeepBalancingAsync(ready, _stopping.Token), CancellationToken.None);
+    }
+
+    private void StartWorkItems()
+    {
+        _workItems ??= new WorkItemDispatcher(_engine);
         _engine.WorkItemSink = _workItems.DispatchAsync;
-        await BalanceAsync(_stopping.Token);
-        _balancing = Task.Run(() => KeepBalancingAsync(_stopping.Token), CancellationToken.None);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -92,8 +111,15 @@ public sealed class TaskHubWorker : IHostedService, IAsyncDisposable
 
         if (_leases is not null)
         {
-            await _leases.ReleaseAllAsync(cancellationToken);
-            await _leases.DisposeAsync();
+            try
+            {
+                await _leases.ReleaseAllAsync(cancellationToken);
+                await _leases.DisposeAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _engine.Logger.LogWarning(ex, "Could not release the leases of worker {WorkerId}; they expire on their own", WorkerId);
+            }
         }
 
         _stopping.Dispose();
@@ -106,13 +132,20 @@ public sealed class TaskHubWorker : IHostedService, IAsyncDisposable
         _balanceGate.Dispose();
     }
 
-    private async Task KeepBalancingAsync(CancellationToken cancellationToken)
+    private async Task KeepBalancingAsync(bool ready, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(_engine.Options.LeaseRenewInterval, cancellationToken);
+                if (!ready)
+                {
+                    await _engine.Backend.EnsureCreatedAsync(cancellationToken);
+                    StartWorkItems();
+                    ready = true;
+                }
+
                 await BalanceAsync(cancellationToken);
             }
             catch (OperationCanceledException)

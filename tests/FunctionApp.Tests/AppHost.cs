@@ -22,6 +22,15 @@ internal sealed class AppHost : IAsyncDisposable
     public static string StorageConnection =>
         Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";
 
+    /// <summary>Settings for a host on Azurite with a task hub of its own.</summary>
+    public static Dictionary<string, string?> OnAzurite(string hubName) => new()
+    {
+        ["AzureWebJobsStorage"] = StorageConnection,
+        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = hubName,
+    };
+
+    public static string NewHubName() => "t" + Guid.NewGuid().ToString("N")[..20];
+
     public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null)
     {
         var builder = FunctionHostBuilder.Create(["--urls", "http://127.0.0.1:0"], AppContext.BaseDirectory);

@@ -91,7 +91,8 @@ y <- matrix(rnorm(300 * 13, mean = 5), 300, 13)
 y[1:10, 1:4] <- y[1:10, 1:4] + 1.5
 y[11:20, 10:13] <- y[11:20, 10:13] - 2
 y[cbind(sample(300, 60, replace = TRUE), sample(13, 60, replace = TRUE))] <- NA
-write_case("three_groups", y, c(rep(1, 4), rep(2, 5), rep(3, 4)), "three groups, F statistic, missing values")
+y[21, 1:4] <- NA
+write_case("three_groups", y, c(rep(1, 4), rep(2, 5), rep(3, 4)), "three groups, F statistic, missing values, a group all missing")
 
 # Four groups, interleaved sample order.
 y <- matrix(rnorm(50 * 12), 50, 12) * sqrt(3 / rchisq(50, df = 3))

@@ -58,6 +58,8 @@ public sealed record DurableTaskOptions
             ExtendedSessionsEnabled = Bool(section["extendedSessionsEnabled"], defaults.ExtendedSessionsEnabled),
             LocalFastPathEnabled = Bool(section["localFastPathEnabled"], defaults.LocalFastPathEnabled),
             MaxDequeueCount = Int(storage["maxDequeueCount"], defaults.MaxDequeueCount, "storageProvider.maxDequeueCount"),
+            VisibilityTimeout = Time(storage["workItemQueueVisibilityTimeout"], defaults.VisibilityTimeout, "storageProvider.workItemQueueVisibilityTimeout"),
+            LeaseRenewInterval = Time(storage["leaseRenewInterval"], defaults.LeaseRenewInterval, "storageProvider.leaseRenewInterval"),
         };
         if (options.PartitionCount is < 1 or > 16)
         {

@@ -36,9 +36,12 @@ public static class PearsonCorrelation
     }
 
     /// <summary>The plain coefficient: the cosine of the centred samples.</summary>
-    internal static double Coefficient(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    internal static double Coefficient(IReadOnlyList<double> x, IReadOnlyList<double> y) =>
+        Coefficient(x as double[] ?? [.. x], y as double[] ?? [.. y]);
+
+    private static double Coefficient(double[] x, double[] y)
     {
-        var n = x.Count;
+        var n = x.Length;
         var meanX = 0.0;
         var meanY = 0.0;
         for (var i = 0; i < n; i++)

@@ -1,3 +1,4 @@
+using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Statistics.Clustering;
 
 namespace Fractal.Domain.Analyses.Cluster;
@@ -139,15 +140,17 @@ public static class ClusterAnalysis
                 throw new AnalysisArgumentException("data", $"Row '{arguments.RowNames[r]}' has {row.Length} values for {arguments.ColumnNames.Count} columns.");
             }
 
-            var present = row.Where(value => !double.IsNaN(value)).Order().ToArray();
-            if (present.Length == 0)
+            var median = RowStatistics.Median(row);
+            if (double.IsNaN(median))
             {
                 throw new AnalysisArgumentException("data", $"Row '{arguments.RowNames[r]}' has no values, so no median to fill it with.");
             }
 
-            var middle = present.Length / 2;
-            var median = present.Length % 2 == 1 ? present[middle] : (present[middle - 1] + present[middle]) / 2;
-            rows[r] = [.. row.Select(value => double.IsNaN(value) ? median : value)];
+            rows[r] = new double[row.Length];
+            for (var c = 0; c < row.Length; c++)
+            {
+                rows[r][c] = double.IsNaN(row[c]) ? median : row[c];
+            }
         }
 
         return rows;

@@ -38,14 +38,24 @@ internal static class RowStatistics
 
     public static double Median(double[] row)
     {
-        var values = row.Where(value => !double.IsNaN(value)).Order().ToArray();
-        if (values.Length == 0)
+        var values = new double[row.Length];
+        var count = 0;
+        foreach (var value in row)
+        {
+            if (!double.IsNaN(value))
+            {
+                values[count++] = value;
+            }
+        }
+
+        if (count == 0)
         {
             return double.NaN;
         }
 
-        var middle = values.Length / 2;
-        return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        Array.Sort(values, 0, count);
+        var middle = count / 2;
+        return count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     /// <summary>(x − mean) / population std; all NaN, with a reason, when the values are constant or missing.</summary>

@@ -84,7 +84,7 @@ def analysis_cases(rng):
     sex = {i: ('f' if k % 3 else 'm') for k, i in enumerate(ids) if k != 7}
     variables = {'a': a, 'b': b}
     cases = []
-    for transformation in ('identity', 'log2', 'log10'):
+    for transformation in ('identity', 'log2', 'log10', 'pow2', 'pow10'):
         statistics, groups = [], []
         dropped_missing, dropped_transform = 0, 0
         for feature, values in variables.items():

@@ -4,5 +4,5 @@ namespace Fractal.Domain.Tests.Statistics;
 internal static class LimmaFixtures
 {
     public static readonly string[] Names =
-        ["two_groups", "two_groups_missing", "two_groups_small", "many_features_missing", "three_groups", "four_groups"];
+        ["two_groups", "two_groups_missing", "two_groups_small", "many_features_missing", "three_groups", "four_groups", "overlapping_subsets"];
 }

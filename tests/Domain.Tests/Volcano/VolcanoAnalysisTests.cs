@@ -87,4 +87,19 @@ public sealed class VolcanoAnalysisTests
         Assert.Equal("numerical_arrays", error.Argument);
         Assert.Contains("residual degrees of freedom", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Run_IdsInBothSubsets_CountInBothAsLimmaDoes()
+    {
+        var fixture = ReferenceFixture.Load("limma", "overlapping_subsets");
+        var subsets = fixture.GetProperty("subsets").EnumerateArray().Select(subset => ReferenceFixture.Integers(subset).Select(ArrayTables.Id).ToArray()).ToArray();
+        var table = ArrayTables.FromRows(ReferenceFixture.Rows(fixture.GetProperty("base_rows")));
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([table], "limma", new AnalysisScope(null, subsets, null)));
+
+        Assert.Equal([5, 5], result.SubsetSizes);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("logFC")), [.. result.Statistics.Select(s => s.LogFC)], Tolerance.Values, "logFC");
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("table_t")), [.. result.Statistics.Select(s => s.T)], Tolerance.Statistics, "t", 1e-9);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("adj.P.Val")), [.. result.Statistics.Select(s => s.AdjPValue)], Tolerance.Statistics, "adj.P.Val", 1e-15);
+    }
 }

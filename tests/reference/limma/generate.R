@@ -19,7 +19,7 @@ vec <- function(x) paste0("[", paste(num(x), collapse = ","), "]")
 str_vec <- function(x) paste0("[", paste0("\"", x, "\"", collapse = ","), "]")
 rows_json <- function(m) paste0("[", paste(apply(m, 1, vec), collapse = ",\n"), "]")
 
-write_case <- function(name, y, groups, note) {
+write_case <- function(name, y, groups, note, extra = character(0)) {
   k <- max(groups)
   names <- paste0("s", seq_len(k))
   design <- model.matrix(~ 0 + factor(groups, levels = seq_len(k)))
@@ -51,6 +51,7 @@ write_case <- function(name, y, groups, note) {
     sprintf("\"P.Value\": %s", vec(tab$P.Value)),
     sprintf("\"adj.P.Val\": %s", vec(tab$adj.P.Val))
   )
+  fields <- c(fields, extra)
   if (k == 2) {
     fields <- c(fields, sprintf("\"logFC\": %s", vec(tab$logFC)), sprintf("\"table_t\": %s", vec(tab$t)), sprintf("\"B\": %s", vec(tab$B)))
   }
@@ -98,3 +99,12 @@ write_case("three_groups", y, c(rep(1, 4), rep(2, 5), rep(3, 4)), "three groups,
 y <- matrix(rnorm(50 * 12), 50, 12) * sqrt(3 / rchisq(50, df = 3))
 y[1:5, c(4, 8, 12)] <- y[1:5, c(4, 8, 12)] + 3
 write_case("four_groups", y, rep(1:4, times = 3), "four groups, samples interleaved")
+
+# Overlapping subsets: ids p3 and p4 are in both s1 = p0..p4 and s2 = p3..p7, so limma sees their columns twice
+# (Fractalis selects df[s1 + s2]). "base_rows" is the matrix of the eight ids; "rows" the ten columns limma fits.
+base <- matrix(rnorm(20 * 8, mean = 3), 20, 8)
+base[1:3, 6:8] <- base[1:3, 6:8] + 2
+base[4, 2] <- NA
+columns <- c(1:5, 4:8)
+write_case("overlapping_subsets", base[, columns], c(rep(1, 5), rep(2, 5)), "ids in two subsets count in both",
+  extra = c(sprintf("\"base_rows\": %s", rows_json(base)), "\"subsets\": [[0,1,2,3,4],[3,4,5,6,7]]"))

@@ -113,6 +113,8 @@ internal sealed class OrchestrationSession
         var now = _engine.Time.GetUtcNow().UtcDateTime;
         var accepted = new List<HistoryEvent>();
         var deferred = new List<ReceivedMessage<ControlMessage>>();
+        var acceptedKeys = new HashSet<string>(StringComparer.Ordinal);
+        ExecutionStartedEvent? starting = null;
         var duplicates = false;
         foreach (var message in batch)
         {
@@ -124,8 +126,7 @@ internal sealed class OrchestrationSession
                 continue;
             }
 
-            var startsHere = accepted.OfType<ExecutionStartedEvent>().Any();
-            if (state.Started is null && !startsHere && message.Body.Events.All(e => e is not ExecutionStartedEvent))
+            if (state.Started is null && starting is null && message.Body.Events.All(e => e is not ExecutionStartedEvent))
             {
                 // Arrived before the instance's start: keep it for a later step.
                 deferred.Add(message);
@@ -134,8 +135,7 @@ internal sealed class OrchestrationSession
 
             foreach (var historyEvent in message.Body.Events)
             {
-                var currentExecution = accepted.OfType<ExecutionStartedEvent>().FirstOrDefault()?.ExecutionId ?? state.ExecutionId;
-                if (IsStale(message.Body, historyEvent, currentExecution))
+                if (IsStale(message.Body, historyEvent, starting?.ExecutionId ?? state.ExecutionId))
                 {
                     continue;
                 }
@@ -147,12 +147,12 @@ internal sealed class OrchestrationSession
                     continue;
                 }
 
-                var startingNow = accepted.OfType<ExecutionStartedEvent>().Any();
-                duplicates |= !startingNow && state.IsDuplicate(historyEvent);
-                var redundant = startingNow ? historyEvent is ExecutionStartedEvent : state.IsRedundant(historyEvent);
-                if (!redundant && !IsRedundantWithin(accepted, historyEvent))
+                duplicates |= starting is null && state.IsDuplicate(historyEvent);
+                var redundant = starting is not null ? historyEvent is ExecutionStartedEvent : state.IsRedundant(historyEvent);
+                if (!redundant && !IsRedundantWithin(acceptedKeys, historyEvent))
                 {
                     accepted.Add(historyEvent);
+                    starting ??= historyEvent as ExecutionStartedEvent;
                 }
             }
         }
@@ -285,14 +285,18 @@ internal sealed class OrchestrationSession
         && currentExecution is not null
         && message.ExecutionId != currentExecution;
 
-    private static bool IsRedundantWithin(List<HistoryEvent> accepted, HistoryEvent historyEvent) => historyEvent switch
+    /// <summary>Whether this step already accepted the same result, event or start (two copies in one batch).</summary>
+    private static bool IsRedundantWithin(HashSet<string> acceptedKeys, HistoryEvent historyEvent)
     {
-        EventRaisedEvent raised => accepted.OfType<EventRaisedEvent>().Any(e => e.MessageId == raised.MessageId),
-        ExecutionStartedEvent => accepted.OfType<ExecutionStartedEvent>().Any(),
-        TaskCompletedEvent or TaskFailedEvent or TimerFiredEvent or SubOrchestrationCompletedEvent or SubOrchestrationFailedEvent =>
-            accepted.Any(e => TaskIdOf(e) == TaskIdOf(historyEvent) && TaskIdOf(e) >= 0),
-        _ => false,
-    };
+        var key = historyEvent switch
+        {
+            EventRaisedEvent raised => $"event:{raised.MessageId}",
+            ExecutionStartedEvent => "start",
+            _ when TaskIdOf(historyEvent) >= 0 => $"task:{TaskIdOf(historyEvent)}",
+            _ => null,
+        };
+        return key is not null && !acceptedKeys.Add(key);
+    }
 
     private static int TaskIdOf(HistoryEvent historyEvent) => historyEvent switch
     {

@@ -374,6 +374,115 @@ public abstract class OrchestrationConformanceTests
         Assert.Contains("No activity function is named 'Missing'", result.FailureDetails?.ErrorMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TerminateInstanceAsync_Running_EndsTerminatedWithReason()
+    {
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Forever", ctx => ctx.WaitForExternalEvent<int>("never")));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Forever");
+        await hub.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
+
+        await hub.Client.TerminateInstanceAsync(id, "stop now");
+        var result = await hub.WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, result.RuntimeStatus);
+        Assert.Equal("stop now", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task SuspendInstanceAsync_EventWhileSuspended_DeliveredAfterResume()
+    {
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Waiter", ctx => ctx.WaitForExternalEvent<int>("go")));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Waiter");
+        await hub.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
+
+        await hub.Client.SuspendInstanceAsync(id, "hold");
+        await hub.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Suspended);
+        await hub.Client.RaiseEventAsync(id, "go", 7);
+        await Task.Delay(300);
+        var suspended = await hub.Client.GetInstanceAsync(id);
+        await hub.Client.ResumeInstanceAsync(id, "go on");
+        var result = await hub.WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Suspended, suspended?.RuntimeStatus);
+        Assert.Equal(7, result.ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task PurgeInstanceAsync_Completed_RemovesInstanceAndHistory()
+    {
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Quick", _ => Task.FromResult(1)));
+        var done = await hub.RunAsync("Quick");
+
+        await hub.Client.PurgeInstanceAsync(done.InstanceId);
+
+        Assert.Null(await hub.Client.GetInstanceAsync(done.InstanceId));
+        Assert.Empty(await hub.Client.GetHistoryAsync(done.InstanceId));
+    }
+
+    [Fact]
+    public async Task PurgeInstanceAsync_Running_ThrowsAndKeepsInstance()
+    {
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Forever", ctx => ctx.WaitForExternalEvent<int>("never")));
+        var id = await hub.Client.ScheduleNewOrchestrationInstanceAsync("Forever");
+        await hub.WaitForStatusAsync(id, OrchestrationRuntimeStatus.Running);
+
+        await Assert.ThrowsAsync<Client.InstanceStateException>(() => hub.Client.PurgeInstanceAsync(id));
+
+        Assert.NotNull(await hub.Client.GetInstanceAsync(id));
+    }
+
+    [Fact]
+    public async Task RaiseEventAsync_CompletedInstance_ThrowsEnded()
+    {
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Quick", _ => Task.FromResult(1)));
+        var done = await hub.RunAsync("Quick");
+
+        var error = await Assert.ThrowsAsync<Client.InstanceStateException>(() => hub.Client.RaiseEventAsync(done.InstanceId, "late"));
+
+        Assert.True(error.HasEnded);
+    }
+
+    [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_UnknownName_Throws()
+    {
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Quick", _ => Task.FromResult(1)));
+
+        await Assert.ThrowsAsync<Client.OrchestratorNotFoundException>(() => hub.Client.ScheduleNewOrchestrationInstanceAsync("Nope"));
+    }
+
+    [Fact]
+    public async Task ScheduleNewOrchestrationInstanceAsync_EndedInstanceId_StartsAgain()
+    {
+        await using var hub = await StartHubAsync(r => r.AddOrchestrator("Twice", ctx => Task.FromResult(ctx.GetInput<int>())));
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Twice", 1, new Client.StartOrchestrationOptions("same-id"));
+        await hub.WaitAsync("same-id");
+
+        await hub.Client.ScheduleNewOrchestrationInstanceAsync("Twice", 2, new Client.StartOrchestrationOptions("same-id"));
+        var second = await hub.WaitAsync("same-id");
+
+        Assert.Equal(2, second.ReadOutputAs<int>());
+    }
+
+    [Fact]
+    public async Task CreateTimer_Cancelled_OrchestratorMovesOn()
+    {
+        await using var hub = await StartHubAsync(r => r
+            .AddActivity<int, int>("Id", Task.FromResult)
+            .AddOrchestrator("Race", async ctx =>
+            {
+                using var cancellation = new CancellationTokenSource();
+                var timer = ctx.CreateTimer(TimeSpan.FromHours(1), cancellation.Token);
+                var work = ctx.CallActivityAsync<int>("Id", 5);
+                var winner = await Task.WhenAny(timer, work);
+                cancellation.Cancel();
+                return winner == work ? await work : -1;
+            }));
+
+        var result = await hub.RunAsync("Race");
+
+        Assert.Equal(5, result.ReadOutputAs<int>());
+    }
+
     private Task<TestHub> StartHubAsync(Action<DurableFunctionRegistry> register) => TestHub.StartAsync(register, Options, CreateBackend());
 
     private static async Task WaitForHistoryAsync(TestHub hub, string id, Func<History.HistoryEvent, bool> predicate)

@@ -3,7 +3,7 @@ using Fractal.Domain.Data;
 namespace Fractal.Etl.Handlers;
 
 /// <summary>
-/// Joins the Parquet parts of a partitioned dataset into one file, in part order, re-checking the
+/// Joins the Parquet parts of a partitioned dataset into one file, row group by row group in part order, re-checking the
 /// dataset limits over the whole. The caller deletes the parts afterwards (and the output on failure).
 /// </summary>
 public static class ParquetDatasetCombiner
@@ -23,8 +23,10 @@ public static class ParquetDatasetCombiner
         for (var part = 0; part < partCount; part++)
         {
             await using var input = await openPart(part, cancellationToken);
-            var table = await ParquetDatasetReader.ReadAsync(input, cancellationToken: cancellationToken);
-            await writer.WriteAsync(table, cancellationToken);
+            await foreach (var rowGroup in ParquetDatasetReader.ReadRowGroupsAsync(input, cancellationToken))
+            {
+                await writer.WriteAsync(rowGroup, cancellationToken);
+            }
         }
 
         return await writer.CompleteAsync();

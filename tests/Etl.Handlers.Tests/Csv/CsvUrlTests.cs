@@ -43,6 +43,7 @@ public sealed class CsvUrlTests
             () => EtlRun.ExtractAsync(_handler, Requests.Source("csv", new { }, server.BaseUrl), Requests.Numerical("age"), TestSettings.Context(client: client)));
 
         Assert.IsType(expected, error);
+        Assert.Single(server.AuthorizationHeaders);
     }
 
     [Fact]

@@ -73,6 +73,24 @@ public sealed class ElasticsearchHandlerTests
     }
 
     [Fact]
+    public async Task Extract_SourceIdColumn_NamesTheRowsAndSortsThePages()
+    {
+        var documents = Logs(5).Select(document =>
+        {
+            document.Source["patient"] = $"P{4 - int.Parse(document.Id[4..], CultureInfo.InvariantCulture)}";
+            return document;
+        });
+        await using var server = new FakeElasticsearch("logs", documents, $"ApiKey {ApiKey}");
+        using var client = Client();
+        var source = Requests.Source("elasticsearch", new { index = "logs", id_column = "patient", page_size = 2 }, server.Url);
+
+        var table = await EtlRun.ExtractAsync(_handler, source, Requests.Categorical("host.name"), Context(client));
+
+        Assert.Equal(["P0", "P1", "P2", "P3", "P4"], table.Ids);
+        Assert.Equal("patient", server.Searches[0]["sort"]![0]!.AsObject().Single().Key);
+    }
+
+    [Fact]
     public async Task Extract_WrongToken_IsRefusedCredentials()
     {
         await using var server = new FakeElasticsearch("logs", Logs(1), $"ApiKey {ApiKey}");

@@ -1,5 +1,6 @@
 using Fractal.Durable.Hosting;
+using Fractal.FunctionApp;
 
-var builder = FunctionHostBuilder.Create(args).AddFunctions(typeof(Program).Assembly);
+var builder = FunctionHostBuilder.Create(args).AddFractal();
 await using var host = builder.Build();
 await host.RunAsync();

@@ -44,7 +44,7 @@ internal sealed class AppHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
-        builder.AddFunctions(typeof(FunctionApp.Web.HealthFunction).Assembly);
+        builder.AddFractal();
         var host = builder.Build();
         await host.StartAsync();
         return new AppHost(host, new HttpClient { BaseAddress = host.Addresses[0] });

@@ -1,0 +1,22 @@
+using Fractal.Durable.Hosting;
+using Fractal.FunctionApp.Data;
+using Fractal.FunctionApp.Storage;
+
+namespace Fractal.FunctionApp;
+
+/// <summary>The app's functions and the services they need; used by <c>Program</c> and by tests that host the app.</summary>
+public static class AppServices
+{
+    public static FunctionHostBuilder AddFractal(this FunctionHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddFunctions(typeof(AppServices).Assembly);
+        builder.Services.AddSingleton<IBlobStore>(sp =>
+        {
+            var storage = sp.GetRequiredService<IConfiguration>()["AzureWebJobsStorage"];
+            return string.IsNullOrWhiteSpace(storage) ? new InMemoryBlobStore() : new AzureBlobStore(storage);
+        });
+        builder.Services.AddSingleton<DatasetRepository>();
+        return builder;
+    }
+}

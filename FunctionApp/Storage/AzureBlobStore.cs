@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace Fractal.FunctionApp.Storage;
+
+/// <summary>Blobs in the storage account of <c>AzureWebJobsStorage</c> (Azurite locally).</summary>
+public sealed class AzureBlobStore : IBlobStore
+{
+    private readonly BlobServiceClient _service;
+    private readonly ConcurrentDictionary<string, Task<BlobContainerClient>> _containers = new(StringComparer.Ordinal);
+
+    public AzureBlobStore(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
+        _service = new BlobServiceClient(connectionString);
+    }
+
+    public async Task UploadAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken)
+    {
+        var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        await client.UploadAsync(content, new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } }, cancellationToken);
+    }
+
+    public async Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            return await client.OpenReadAsync(new BlobOpenReadOptions(allowModifications: false), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        var response = await client.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        return response.Value;
+    }
+
+    public async IAsyncEnumerable<string> ListAsync(string container, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = await ContainerAsync(container, cancellationToken);
+        await foreach (var item in client.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        {
+            yield return item.Name;
+        }
+    }
+
+    private Task<BlobContainerClient> ContainerAsync(string name, CancellationToken cancellationToken) =>
+        _containers.GetOrAdd(name, async container =>
+        {
+            var client = _service.GetBlobContainerClient(container);
+            await client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            return client;
+        });
+}

@@ -129,20 +129,7 @@ public sealed class ElasticsearchHandler : IEtlHandler
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
         SourceHttp.Authorize(request, context.Token, scheme);
-        using var response = await SourceHttp.SendAsync(context, request, cancellationToken);
-        try
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            throw new SourceFailedException("the search answer is not JSON", exception);
-        }
-        catch (Exception exception) when (TextSource.MapReadFailure(exception, cancellationToken) is { } mapped)
-        {
-            throw mapped;
-        }
+        return await SourceHttp.ReadJsonAsync(context, request, cancellationToken);
     }
 
     private static List<JsonElement> ReadHits(JsonElement page)

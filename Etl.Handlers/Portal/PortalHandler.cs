@@ -103,20 +103,7 @@ public sealed class PortalHandler : IEtlHandler
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         SourceHttp.Authorize(request, context.Token);
-        using var response = await SourceHttp.SendAsync(context, request, cancellationToken);
-        try
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            throw new SourceFailedException("the portal's answer is not JSON", exception);
-        }
-        catch (Exception exception) when (TextSource.MapReadFailure(exception, cancellationToken) is { } mapped)
-        {
-            throw mapped;
-        }
+        return await SourceHttp.ReadJsonAsync(context, request, cancellationToken);
     }
 
     private static JsonElement.ArrayEnumerator Observations(JsonElement page) =>

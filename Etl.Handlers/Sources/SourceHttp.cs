@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace Fractal.Etl.Handlers;
 
@@ -133,6 +134,26 @@ public static class SourceHttp
         if (!string.IsNullOrEmpty(token))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue(scheme, token);
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> and parses the answer as one JSON document, with the idle timeout on the body.</summary>
+    public static async Task<JsonDocument> ReadJsonAsync(EtlExtractContext context, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var response = await SendAsync(context, request, cancellationToken);
+        await using var body = new ResponseStream(response, await response.Content.ReadAsStreamAsync(cancellationToken), context.HttpClient!.Timeout);
+        try
+        {
+            return await JsonDocument.ParseAsync(body, cancellationToken: cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            throw new SourceFailedException("the source's answer is not JSON", exception);
+        }
+        catch (Exception exception) when (TextSource.MapReadFailure(exception, cancellationToken) is { } mapped)
+        {
+            throw mapped;
         }
     }
 

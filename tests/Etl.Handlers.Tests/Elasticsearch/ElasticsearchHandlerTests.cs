@@ -121,6 +121,23 @@ public sealed class ElasticsearchHandlerTests
         Assert.True(error.IsTransient);
     }
 
+    [Fact]
+    public async Task Extract_AnswerThatStallsAfterItsHeaders_FailsAsTransient()
+    {
+        await using var server = new LocalHttpServer(async (context, _) =>
+        {
+            context.Response.SendChunked = true;
+            await context.Response.OutputStream.WriteAsync("{\"took\":1,\"hits\":{\"hits\":["u8.ToArray());
+            await context.Response.OutputStream.FlushAsync();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        });
+        using var client = Client(TimeSpan.FromMilliseconds(400));
+        var source = Requests.Source("elasticsearch", new { index = "logs", time_field = "@timestamp" }, server.BaseUrl);
+
+        await Assert.ThrowsAsync<SourceTransientException>(
+            () => EtlRun.ExtractAsync(_handler, source, Requests.Categorical("host.name"), Context(client)));
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.ServiceUnavailable, typeof(SourceTransientException))]
     [InlineData(HttpStatusCode.TooManyRequests, typeof(SourceTransientException))]

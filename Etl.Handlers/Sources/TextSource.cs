@@ -25,6 +25,11 @@ internal static class TextSource
             return;
         }
 
+        if (options.GetString(UploadOption) is { } upload && (upload.Length > 200 || !upload.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.') || upload.Contains("..", StringComparison.Ordinal)))
+        {
+            errors.Add(new FieldError("options.upload", "'options.upload' must be an upload id: letters, digits, '-', '_' and '.', without '..'."));
+        }
+
         if (!string.IsNullOrWhiteSpace(request.Server) && SourceHttp.CheckUrl(request.Server, settings) is { } problem)
         {
             errors.Add(new FieldError("server", problem));

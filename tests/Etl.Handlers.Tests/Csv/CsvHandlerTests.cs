@@ -172,6 +172,16 @@ public sealed class CsvHandlerTests
     }
 
     [Fact]
+    public void Validate_UploadIdWithAPath_NamesOptionsUpload()
+    {
+        var request = Requests.Parse("""{"handler":"csv","options":{"upload":"../other-session/x"}}""");
+
+        var error = Assert.Single(_handler.Validate(request));
+
+        Assert.Equal("options.upload", error.Field);
+    }
+
+    [Fact]
     public void Validate_FileUrl_NamesServer()
     {
         var request = Requests.Parse("""{"handler":"csv","server":"file:///etc/passwd"}""");

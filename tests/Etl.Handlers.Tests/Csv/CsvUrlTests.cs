@@ -54,7 +54,7 @@ public sealed class CsvUrlTests
             context.Response.SendChunked = true;
             await context.Response.OutputStream.WriteAsync("id,age\na,1\n"u8.ToArray());
             await context.Response.OutputStream.FlushAsync();
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
         });
         using var client = Client(TimeSpan.FromMilliseconds(500));
 

@@ -109,7 +109,7 @@ public sealed class ElasticsearchHandlerTests
     {
         await using var server = new LocalHttpServer(async (context, _) =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
             await LocalHttpServer.WriteAsync(context, 200, "{}");
         });
         using var client = Client(TimeSpan.FromMilliseconds(300));
@@ -129,7 +129,7 @@ public sealed class ElasticsearchHandlerTests
             context.Response.SendChunked = true;
             await context.Response.OutputStream.WriteAsync("{\"took\":1,\"hits\":{\"hits\":["u8.ToArray());
             await context.Response.OutputStream.FlushAsync();
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
         });
         using var client = Client(TimeSpan.FromMilliseconds(400));
         var source = Requests.Source("elasticsearch", new { index = "logs", time_field = "@timestamp" }, server.BaseUrl);

@@ -20,6 +20,17 @@ public sealed class CsvHandlerTests
     }
 
     [Fact]
+    public async Task Extract_CrLfLineEnds_ReadLikeLf()
+    {
+        const string csv = "id,note\r\n1,\"a\r\nb\"\r\n2,c\r\n";
+
+        var table = await EtlRun.ExtractAsync(_handler, Requests.Source("csv", new { data = csv }), Requests.Categorical("note"));
+
+        Assert.Equal(["1", "2"], table.Ids);
+        Assert.Equal(["a\r\nb", "c"], table.Labels);
+    }
+
+    [Fact]
     public async Task Extract_MissingValueTokens_BecomeNaN()
     {
         const string csv = "id,age\na,1.5\nb,\nc,NA\nd,NaN\ne,null\n";

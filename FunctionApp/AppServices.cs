@@ -1,4 +1,5 @@
 using Fractal.Durable.Hosting;
+using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Storage;
 
@@ -17,6 +18,11 @@ public static class AppServices
             return string.IsNullOrWhiteSpace(storage) ? new InMemoryBlobStore() : new AzureBlobStore(storage);
         });
         builder.Services.AddSingleton<DatasetRepository>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new EtlSettings(sp.GetRequiredService<IConfiguration>().GetValue<string>));
+        builder.Services.AddSingleton(sp => EtlHandlerCatalog.CreateRegistry(sp.GetRequiredService<EtlSettings>()));
+        builder.Services.AddSingleton<EtlHttpClient>();
+        builder.Services.AddSingleton<SecretSealer>();
         return builder;
     }
 }

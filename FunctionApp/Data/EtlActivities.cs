@@ -1,0 +1,165 @@
+using Fractal.Durable.Functions;
+using Fractal.Etl.Handlers;
+using Fractal.FunctionApp.Storage;
+
+namespace Fractal.FunctionApp.Data;
+
+/// <summary>
+/// The ETL activities. Each reads the dataset's record, does its step, and keeps the record's state
+/// current; data goes to <c>datasets/{session}/{data_id}.part{n}.parquet</c>, then to
+/// <c>datasets/{session}/{data_id}.parquet</c>. Tokens are opened from their sealed form only here.
+/// </summary>
+public sealed class EtlActivities
+{
+    private readonly DatasetRepository _datasets;
+    private readonly IBlobStore _blobs;
+    private readonly EtlHandlerRegistry _registry;
+    private readonly EtlSettings _settings;
+    private readonly HttpClient _http;
+    private readonly SecretSealer _sealer;
+
+    public EtlActivities(DatasetRepository datasets, IBlobStore blobs, EtlHandlerRegistry registry, EtlSettings settings, EtlHttpClient http, SecretSealer sealer)
+    {
+        _datasets = datasets;
+        _blobs = blobs;
+        _registry = registry;
+        _settings = settings;
+        _http = http.Client;
+        _sealer = sealer;
+    }
+
+    [Function(nameof(PlanDataset))]
+    public async Task<EtlStepResult> PlanDataset([ActivityTrigger] EtlWork work, CancellationToken cancellationToken)
+    {
+        var record = await _datasets.GetAsync(work.Session, work.DataId, cancellationToken);
+        if (record is null)
+        {
+            return EtlStepResult.Failed("The dataset was deleted before it was loaded.");
+        }
+
+        await _datasets.SaveAsync(work.Session, record with { EtlState = EtlState.Running }, cancellationToken);
+        return await GuardAsync(async () =>
+        {
+            var handler = _registry.Get(work.Source.Handler);
+            var partitions = await handler.PlanAsync(work.Source, work.Dataset.Descriptor, Context(work), cancellationToken);
+            return new EtlStepResult { Partitions = partitions };
+        });
+    }
+
+    [Function(nameof(ExtractPartition))]
+    public Task<EtlStepResult> ExtractPartition([ActivityTrigger] EtlWork work, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var handler = _registry.Get(work.Source.Handler);
+            var partition = work.Partition ?? throw new InvalidOperationException("No partition to extract.");
+            var path = Path.GetTempFileName();
+            try
+            {
+                DatasetPartSummary summary;
+                await using (var output = File.Create(path))
+                {
+                    summary = await EtlPartitionLoader.LoadAsync(handler, partition, Context(work), output, cancellationToken);
+                }
+
+                await using var input = File.OpenRead(path);
+                await _blobs.UploadAsync(DatasetRepository.Container, PartName(work, partition.Index), input, "application/vnd.apache.parquet", cancellationToken);
+                return new EtlStepResult { Part = summary };
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        });
+
+    [Function(nameof(CombineParts))]
+    public async Task<EtlStepResult> CombineParts([ActivityTrigger] EtlWork work, CancellationToken cancellationToken)
+    {
+        var parts = work.Parts ?? [];
+        var result = await GuardAsync(async () =>
+        {
+            var path = Path.GetTempFileName();
+            try
+            {
+                DatasetPartSummary summary;
+                await using (var output = File.Create(path))
+                {
+                    summary = await ParquetDatasetCombiner.CombineAsync(
+                        parts.Count,
+                        async (index, ct) => await _blobs.OpenReadAsync(DatasetRepository.Container, PartName(work, index), ct)
+                            ?? throw new InvalidOperationException($"Part {index} of dataset {work.DataId} is missing."),
+                        output,
+                        work.Dataset.Descriptor.DataType,
+                        _settings,
+                        cancellationToken);
+                }
+
+                await using var input = File.OpenRead(path);
+                await _blobs.UploadAsync(DatasetRepository.Container, DatasetRepository.ParquetName(work.Session, work.DataId), input, "application/vnd.apache.parquet", cancellationToken);
+                return new EtlStepResult { Part = summary };
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        });
+
+        await DeletePartsAsync(work, parts.Count, cancellationToken);
+        if (result.Part is { } combined && await _datasets.GetAsync(work.Session, work.DataId, cancellationToken) is { } record)
+        {
+            await _datasets.SaveAsync(work.Session, record with
+            {
+                EtlState = EtlState.Success,
+                EtlMessage = null,
+                RowCount = combined.RowCount,
+                Features = combined.Features,
+            }, cancellationToken);
+        }
+
+        return result;
+    }
+
+    [Function(nameof(FailDataset))]
+    public async Task FailDataset([ActivityTrigger] EtlFailure failure, CancellationToken cancellationToken)
+    {
+        var work = failure.Work;
+        await _blobs.DeleteAsync(DatasetRepository.Container, DatasetRepository.ParquetName(work.Session, work.DataId), cancellationToken);
+        await foreach (var name in _blobs.ListAsync(DatasetRepository.Container, $"{work.Session}/{work.DataId}.part", cancellationToken))
+        {
+            await _blobs.DeleteAsync(DatasetRepository.Container, name, cancellationToken);
+        }
+
+        if (await _datasets.GetAsync(work.Session, work.DataId, cancellationToken) is { } record)
+        {
+            await _datasets.SaveAsync(work.Session, record with { EtlState = EtlState.Failure, EtlMessage = failure.Message, RowCount = 0, Features = [] }, cancellationToken);
+        }
+    }
+
+    private static string PartName(EtlWork work, int index) => $"{work.Session}/{work.DataId}.part{index:D5}.parquet";
+
+    private async Task DeletePartsAsync(EtlWork work, int count, CancellationToken cancellationToken)
+    {
+        for (var index = 0; index < count; index++)
+        {
+            await _blobs.DeleteAsync(DatasetRepository.Container, PartName(work, index), cancellationToken);
+        }
+    }
+
+    private EtlExtractContext Context(EtlWork work) => new(_settings)
+    {
+        HttpClient = _http,
+        Token = _sealer.Open(work.SealedToken),
+    };
+
+    /// <summary>Failures that a retry cannot mend become the dataset's message; transient ones are thrown for the retry policy.</summary>
+    private static async Task<EtlStepResult> GuardAsync(Func<Task<EtlStepResult>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch (EtlException ex) when (!ex.IsTransient)
+        {
+            return EtlStepResult.Failed(ex.Message);
+        }
+    }
+}

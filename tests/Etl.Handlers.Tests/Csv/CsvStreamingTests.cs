@@ -11,7 +11,7 @@ public sealed class CsvStreamingTests
     [Fact]
     public async Task Load_GigabyteUpload_StreamsInBoundedMemory()
     {
-        var generated = new GeneratedCsvStream(Gigabyte, noteLength: 2000);
+        var generated = GeneratedTextStream.Csv(Gigabyte, noteLength: 2000);
         var context = new EtlExtractContext(TestSettings.Create()) { OpenUpload = (_, _) => Task.FromResult<Stream>(generated) };
         var partition = new EtlPartition(Requests.Source("csv", new { upload = "big.csv" }), Requests.Numerical("value"), 0, 1);
         var clock = Stopwatch.StartNew();

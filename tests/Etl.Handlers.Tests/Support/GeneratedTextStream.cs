@@ -4,17 +4,25 @@ using System.Text;
 namespace Fractal.Etl.Handlers.Tests.Support;
 
 /// <summary>
-/// A CSV of a given size made row by row as it is read, never held whole: <c>id,value,note</c> rows with
-/// a wide note column. It samples the managed heap as it goes, to show the reader kept nothing.
+/// A text of a given size made row by row as it is read, never held whole: a head, rows from
+/// <c>row(n)</c>, and a tail once the size is reached. It samples the managed heap as it goes, to show
+/// the reader kept nothing.
 /// </summary>
-internal sealed class GeneratedCsvStream(long targetBytes, int noteLength) : Stream
+internal sealed class GeneratedTextStream(long targetBytes, string head, Func<long, string> row, string tail = "") : Stream
 {
     private const long SampleEvery = 32L * 1024 * 1024;
 
-    private readonly string _note = new('x', noteLength);
-    private byte[] _pending = Encoding.UTF8.GetBytes("id,value,note\n");
+    private byte[] _pending = Encoding.UTF8.GetBytes(head);
     private int _pendingOffset;
     private long _nextSample = SampleEvery;
+    private bool _ended;
+
+    /// <summary>CSV rows <c>r{n},{n / 4},xxx...</c> under the header <c>id,value,note</c>.</summary>
+    public static GeneratedTextStream Csv(long targetBytes, int noteLength)
+    {
+        var note = new string('x', noteLength);
+        return new GeneratedTextStream(targetBytes, "id,value,note\n", n => string.Create(CultureInfo.InvariantCulture, $"r{n},{n * 0.25},{note}\n"));
+    }
 
     public long Rows { get; private set; }
 
@@ -49,13 +57,22 @@ internal sealed class GeneratedCsvStream(long targetBytes, int noteLength) : Str
         {
             if (_pendingOffset == _pending.Length)
             {
-                if (BytesProduced >= targetBytes)
+                if (_ended)
                 {
                     break;
                 }
 
-                Rows++;
-                _pending = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"r{Rows},{Rows * 0.25},{_note}\n"));
+                if (BytesProduced >= targetBytes)
+                {
+                    _ended = true;
+                    _pending = Encoding.UTF8.GetBytes(tail);
+                }
+                else
+                {
+                    Rows++;
+                    _pending = Encoding.UTF8.GetBytes(row(Rows));
+                }
+
                 _pendingOffset = 0;
             }
 

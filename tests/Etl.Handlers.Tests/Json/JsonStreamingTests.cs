@@ -1,0 +1,29 @@
+using System.Globalization;
+using Fractal.Etl.Handlers.Json;
+using Fractal.Etl.Handlers.Tests.Support;
+
+namespace Fractal.Etl.Handlers.Tests.Json;
+
+public sealed class JsonStreamingTests
+{
+    private const long Size = 256L << 20;
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Load_LargeUpload_StreamsInBoundedMemory(bool array)
+    {
+        var note = new string('y', 1000);
+        var generated = array
+            ? new GeneratedTextStream(Size, "[", n => string.Create(CultureInfo.InvariantCulture, $"{(n > 1 ? "," : string.Empty)}{{\"id\":\"r{n}\",\"lab\":{{\"value\":{n * 0.5}}},\"note\":\"{note}\"}}"), "]")
+            : new GeneratedTextStream(Size, string.Empty, n => string.Create(CultureInfo.InvariantCulture, $"{{\"id\":\"r{n}\",\"lab\":{{\"value\":{n * 0.5}}},\"note\":\"{note}\"}}\n"));
+        var context = new EtlExtractContext(TestSettings.Create()) { OpenUpload = (_, _) => Task.FromResult<Stream>(generated) };
+        var partition = new EtlPartition(Requests.Source("json", new { upload = "big.json" }), Requests.Numerical("$.lab.value"), 0, 1);
+
+        var summary = await EtlPartitionLoader.LoadAsync(new JsonHandler(), partition, context, Stream.Null, CancellationToken.None);
+
+        Assert.True(generated.BytesProduced >= Size);
+        Assert.Equal(generated.Rows, summary.RowCount);
+        Assert.True(generated.PeakManagedBytes < 200L * 1024 * 1024, $"managed heap peaked at {generated.PeakManagedBytes / (1024 * 1024)} MB");
+    }
+}

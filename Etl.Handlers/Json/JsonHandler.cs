@@ -21,7 +21,7 @@ public sealed class JsonHandler : IEtlHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<FieldError>();
-        TextSource.Validate(request, null, errors);
+        TextSource.Validate(request, errors);
         var options = new EtlOptions(request.Options);
         options.CheckString(IdColumnOption, errors);
         options.CheckString(FormatOption, errors);

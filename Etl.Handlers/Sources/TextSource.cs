@@ -13,7 +13,7 @@ internal static class TextSource
     public const string UploadOption = "upload";
 
     /// <summary>Adds an error unless exactly one source is named.</summary>
-    public static void Validate(EtlRequest request, EtlSettings? settings, ICollection<FieldError> errors)
+    public static void Validate(EtlRequest request, ICollection<FieldError> errors)
     {
         var options = new EtlOptions(request.Options);
         options.CheckString(DataOption, errors);
@@ -30,7 +30,7 @@ internal static class TextSource
             errors.Add(new FieldError("options.upload", "'options.upload' must be an upload id: letters, digits, '-', '_' and '.', without '..'."));
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Server) && SourceHttp.CheckUrl(request.Server, settings) is { } problem)
+        if (!string.IsNullOrWhiteSpace(request.Server) && SourceHttp.CheckUrl(request.Server) is { } problem)
         {
             errors.Add(new FieldError("server", problem));
         }

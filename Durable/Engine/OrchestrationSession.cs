@@ -292,19 +292,9 @@ internal sealed class OrchestrationSession
         {
             EventRaisedEvent raised => $"event:{raised.MessageId}",
             ExecutionStartedEvent => "start",
-            _ when TaskIdOf(historyEvent) >= 0 => $"task:{TaskIdOf(historyEvent)}",
+            _ when HistoryEventTasks.Closed(historyEvent) is var closed and >= 0 => $"task:{closed}",
             _ => null,
         };
         return key is not null && !acceptedKeys.Add(key);
     }
-
-    private static int TaskIdOf(HistoryEvent historyEvent) => historyEvent switch
-    {
-        TaskCompletedEvent e => e.TaskId,
-        TaskFailedEvent e => e.TaskId,
-        TimerFiredEvent e => e.TaskId,
-        SubOrchestrationCompletedEvent e => e.TaskId,
-        SubOrchestrationFailedEvent e => e.TaskId,
-        _ => -1,
-    };
 }

@@ -44,32 +44,34 @@ internal sealed class OrchestrationState
     public int LastStepStart { get; private set; }
 
     /// <summary>Whether <paramref name="historyEvent"/> adds nothing: it repeats what history holds, or comes too late.</summary>
-    public bool IsRedundant(HistoryEvent historyEvent) => historyEvent switch
+    public bool IsRedundant(HistoryEvent historyEvent)
     {
-        ExecutionStartedEvent started => Started is not null && (started.ExecutionId == ExecutionId || Completed is null),
-        _ when Started is null || Completed is not null => true,
-        TaskCompletedEvent e => !_scheduled.Contains(e.TaskId) || _finished.Contains(e.TaskId),
-        TaskFailedEvent e => !_scheduled.Contains(e.TaskId) || _finished.Contains(e.TaskId),
-        SubOrchestrationCompletedEvent e => !_scheduled.Contains(e.TaskId) || _finished.Contains(e.TaskId),
-        SubOrchestrationFailedEvent e => !_scheduled.Contains(e.TaskId) || _finished.Contains(e.TaskId),
-        TimerFiredEvent e => !_scheduled.Contains(e.TaskId) || _finished.Contains(e.TaskId),
-        EventRaisedEvent e => _raisedMessageIds.Contains(e.MessageId),
-        ExecutionSuspendedEvent => IsSuspended,
-        ExecutionResumedEvent => !IsSuspended,
-        _ => false,
-    };
+        if (historyEvent is ExecutionStartedEvent started)
+        {
+            return Started is not null && (started.ExecutionId == ExecutionId || Completed is null);
+        }
+
+        if (Started is null || Completed is not null)
+        {
+            return true;
+        }
+
+        var closed = HistoryEventTasks.Closed(historyEvent);
+        return closed >= 0 ? !_scheduled.Contains(closed) || _finished.Contains(closed) : historyEvent switch
+        {
+            EventRaisedEvent e => _raisedMessageIds.Contains(e.MessageId),
+            ExecutionSuspendedEvent => IsSuspended,
+            ExecutionResumedEvent => !IsSuspended,
+            _ => false,
+        };
+    }
 
     /// <summary>Whether history already holds a result for <paramref name="historyEvent"/>'s task (a redelivery, not just a late event).</summary>
     public bool IsDuplicate(HistoryEvent historyEvent) => historyEvent switch
     {
         ExecutionStartedEvent started => started.ExecutionId == ExecutionId,
-        TaskCompletedEvent e => _finished.Contains(e.TaskId),
-        TaskFailedEvent e => _finished.Contains(e.TaskId),
-        SubOrchestrationCompletedEvent e => _finished.Contains(e.TaskId),
-        SubOrchestrationFailedEvent e => _finished.Contains(e.TaskId),
-        TimerFiredEvent e => _finished.Contains(e.TaskId),
         EventRaisedEvent e => _raisedMessageIds.Contains(e.MessageId),
-        _ => false,
+        _ => HistoryEventTasks.Closed(historyEvent) is var closed and >= 0 && _finished.Contains(closed),
     };
 
     /// <summary>Records events that were just committed under <paramref name="checkpoint"/>.</summary>
@@ -110,6 +112,15 @@ internal sealed class OrchestrationState
         }
 
         _events.Add(historyEvent);
+        if (HistoryEventTasks.Opened(historyEvent) is var opened and >= 0)
+        {
+            _scheduled.Add(opened);
+        }
+        else if (HistoryEventTasks.Closed(historyEvent) is var closed and >= 0)
+        {
+            _finished.Add(closed);
+        }
+
         switch (historyEvent)
         {
             case ExecutionStartedEvent started:
@@ -117,30 +128,6 @@ internal sealed class OrchestrationState
                 break;
             case ExecutionCompletedEvent completed:
                 Completed = completed;
-                break;
-            case TaskScheduledEvent e:
-                _scheduled.Add(e.TaskId);
-                break;
-            case SubOrchestrationCreatedEvent e:
-                _scheduled.Add(e.TaskId);
-                break;
-            case TimerCreatedEvent e:
-                _scheduled.Add(e.TaskId);
-                break;
-            case TaskCompletedEvent e:
-                _finished.Add(e.TaskId);
-                break;
-            case TaskFailedEvent e:
-                _finished.Add(e.TaskId);
-                break;
-            case SubOrchestrationCompletedEvent e:
-                _finished.Add(e.TaskId);
-                break;
-            case SubOrchestrationFailedEvent e:
-                _finished.Add(e.TaskId);
-                break;
-            case TimerFiredEvent e:
-                _finished.Add(e.TaskId);
                 break;
             case EventRaisedEvent e:
                 _raisedMessageIds.Add(e.MessageId);

@@ -200,7 +200,7 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
 
     /// <summary>The actions made in this replay that history does not yet record, in the order they were made.</summary>
     internal IReadOnlyList<HistoryEvent> UnconfirmedActions() =>
-        [.. _actionOrder.Where(a => _pendingActions.ContainsKey(TaskIdOf(a)))];
+        [.. _actionOrder.Where(a => _pendingActions.ContainsKey(HistoryEventTasks.Opened(a)))];
 
     private async Task<string?> WithRetries(RetryPolicy? retry, Func<Task<string?>> attempt)
     {
@@ -232,14 +232,6 @@ internal sealed class ReplayOrchestrationContext : TaskOrchestrationContext
         SubOrchestrationCreatedEvent created => ("sub-orchestration", created.Name),
         TimerCreatedEvent => ("timer", "timer"),
         _ => (action.GetType().Name, action.GetType().Name),
-    };
-
-    private static int TaskIdOf(HistoryEvent action) => action switch
-    {
-        TaskScheduledEvent scheduled => scheduled.TaskId,
-        SubOrchestrationCreatedEvent created => created.TaskId,
-        TimerCreatedEvent timer => timer.TaskId,
-        _ => -1,
     };
 
     private sealed record OpenTask(string Name, TaskCompletionSource<string?> Completion);

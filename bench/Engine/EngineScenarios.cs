@@ -5,8 +5,8 @@ using Fractal.Durable.Backends;
 namespace Fractal.Bench.Engine;
 
 /// <summary>
-/// The three engine scenarios on one hub: sequential hellos (latency), wide fan-outs/fan-ins (the
-/// median counts), and many hellos started at once (throughput). Every output is checked.
+/// The three engine scenarios: sequential hellos (latency), wide fan-outs/fan-ins (the median
+/// counts), and many hellos started at once (throughput). Every output is checked.
 /// </summary>
 internal sealed class EngineScenarios
 {
@@ -22,23 +22,56 @@ internal sealed class EngineScenarios
         _options = options;
     }
 
-    /// <summary>Warms the hub up, then runs the three scenarios, <paramref name="fanOutRepeats"/> fan-outs of which the median counts.</summary>
-    public async Task<EngineFigures> RunAsync(string label, BenchHub hub, int fanOutRepeats, CancellationToken cancellationToken)
+    /// <summary>
+    /// Warms every hub up, then runs each scenario on all of them in turn, one hello or fan-out at a
+    /// time round-robin, so that a change in the machine's load falls on every target alike.
+    /// </summary>
+    public async Task<IReadOnlyList<EngineFigures>> RunAsync(IReadOnlyList<BenchTarget> targets, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(hub);
-        await WarmUpAsync(hub, cancellationToken);
-        hub.Log.TakeSummary();
+        ArgumentNullException.ThrowIfNull(targets);
+        foreach (var target in targets)
+        {
+            await WarmUpAsync(target.Hub, cancellationToken);
+            target.Hub.Log.TakeSummary();
+        }
 
-        var hello = await MeasureHelloAsync(hub, cancellationToken);
-        var helloOperations = new ScenarioOperations("hello", hello.Count, hub.Log.TakeSummary());
+        var hellos = targets.Select(_ => new Latencies()).ToArray();
+        for (var i = 0; i < _options.Runs; i++)
+        {
+            for (var t = 0; t < targets.Count; t++)
+            {
+                hellos[t].Add(await RunHelloAsync(targets[t].Hub, cancellationToken));
+            }
+        }
 
-        var fanOut = await MeasureFanOutAsync(hub, fanOutRepeats, cancellationToken);
-        var fanOutOperations = new ScenarioOperations($"fan-out {_options.FanOut:N0}", fanOutRepeats, hub.Log.TakeSummary());
+        var helloOperations = targets.Select((target, t) => new ScenarioOperations("hello", hellos[t].Count, target.Hub.Log.TakeSummary())).ToArray();
 
-        var concurrent = await MeasureConcurrentAsync(hub, cancellationToken);
-        var concurrentOperations = new ScenarioOperations($"{_options.Concurrent} hellos at once", _options.Concurrent, hub.Log.TakeSummary());
+        var fanOuts = targets.Select(_ => new List<TimeSpan>()).ToArray();
+        for (var repeat = 0; repeat < targets.Max(t => t.FanOutRepeats); repeat++)
+        {
+            for (var t = 0; t < targets.Count; t++)
+            {
+                if (repeat < targets[t].FanOutRepeats)
+                {
+                    fanOuts[t].Add(await RunFanOutAsync(targets[t].Hub, cancellationToken));
+                }
+            }
+        }
 
-        return new EngineFigures(label, hello, _options.FanOut, fanOut, _options.Concurrent, concurrent.Total, concurrent.PerInstance, [helloOperations, fanOutOperations, concurrentOperations]);
+        var fanOutOperations = targets.Select((target, t) => new ScenarioOperations($"fan-out {_options.FanOut:N0}", fanOuts[t].Count, target.Hub.Log.TakeSummary())).ToArray();
+
+        var figures = new List<EngineFigures>();
+        for (var t = 0; t < targets.Count; t++)
+        {
+            var concurrent = await MeasureConcurrentAsync(targets[t].Hub, cancellationToken);
+            var concurrentOperations = new ScenarioOperations($"{_options.Concurrent} hellos at once", _options.Concurrent, targets[t].Hub.Log.TakeSummary());
+            var fanOut = fanOuts[t].Order().ElementAt(fanOuts[t].Count / 2);
+            figures.Add(new EngineFigures(
+                targets[t].Label, hellos[t], _options.FanOut, fanOut, _options.Concurrent, concurrent.Total, concurrent.PerInstance,
+                [helloOperations[t], fanOutOperations[t], concurrentOperations]));
+        }
+
+        return figures;
     }
 
     /// <summary>The storage operations of one hello, step by step, after the hub is warm.</summary>
@@ -63,30 +96,18 @@ internal sealed class EngineScenarios
         CheckFanOut(hub.Converter, (await hub.RunAsync(BenchFunctions.FanOut, smallFanOut, s_bulkTimeout, cancellationToken)).Record, smallFanOut);
     }
 
-    private async Task<Latencies> MeasureHelloAsync(BenchHub hub, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> RunHelloAsync(BenchHub hub, CancellationToken cancellationToken)
     {
-        var latencies = new Latencies();
-        for (var i = 0; i < _options.Runs; i++)
-        {
-            var (elapsed, record) = await hub.RunAsync(BenchFunctions.Hello, null, s_helloTimeout, cancellationToken);
-            CheckHello(hub.Converter, record);
-            latencies.Add(elapsed);
-        }
-
-        return latencies;
+        var (elapsed, record) = await hub.RunAsync(BenchFunctions.Hello, null, s_helloTimeout, cancellationToken);
+        CheckHello(hub.Converter, record);
+        return elapsed;
     }
 
-    private async Task<TimeSpan> MeasureFanOutAsync(BenchHub hub, int repeats, CancellationToken cancellationToken)
+    private async Task<TimeSpan> RunFanOutAsync(BenchHub hub, CancellationToken cancellationToken)
     {
-        var runs = new List<TimeSpan>();
-        for (var i = 0; i < repeats; i++)
-        {
-            var (elapsed, record) = await hub.RunAsync(BenchFunctions.FanOut, _options.FanOut, s_bulkTimeout, cancellationToken);
-            CheckFanOut(hub.Converter, record, _options.FanOut);
-            runs.Add(elapsed);
-        }
-
-        return runs.Order().ElementAt(repeats / 2);
+        var (elapsed, record) = await hub.RunAsync(BenchFunctions.FanOut, _options.FanOut, s_bulkTimeout, cancellationToken);
+        CheckFanOut(hub.Converter, record, _options.FanOut);
+        return elapsed;
     }
 
     private async Task<(TimeSpan Total, Latencies PerInstance)> MeasureConcurrentAsync(BenchHub hub, CancellationToken cancellationToken)

@@ -41,18 +41,37 @@ var clock = Stopwatch.StartNew();
 var output = new StringWriter();
 var report = new Report(output);
 
-async Task<EngineFigures> MeasureAsync(EngineConfiguration configuration, int fanOutRepeats, bool trace)
+async Task<IReadOnlyList<EngineFigures>> MeasureAsync(IReadOnlyList<(EngineConfiguration Configuration, int FanOutRepeats)> configurations)
 {
-    Console.Error.WriteLine($"[bench] {clock.Elapsed:mm\\:ss} {configuration.Label} ...");
-    var hubName = $"bench{Guid.NewGuid():N}"[..20];
-    await using var hub = await BenchHub.StartAsync(configuration.CreateBackend(hubName), configuration.Options with { HubName = hubName }, loggerFactory, stopping.Token);
-    var figures = await scenarios.RunAsync(configuration.Label, hub, fanOutRepeats, stopping.Token);
-    if (trace)
+    var targets = new List<BenchTarget>();
+    try
     {
-        report.Trace(configuration.Label, await EngineScenarios.TraceHelloAsync(hub, stopping.Token));
-    }
+        foreach (var (configuration, fanOutRepeats) in configurations)
+        {
+            var hubName = $"bench{Guid.NewGuid():N}"[..20];
+            var hub = await BenchHub.StartAsync(configuration.CreateBackend(hubName), configuration.Options with { HubName = hubName }, loggerFactory, stopping.Token);
+            targets.Add(new BenchTarget(configuration.Label, hub, fanOutRepeats));
+        }
 
-    return figures;
+        Console.Error.WriteLine($"[bench] {clock.Elapsed:mm\\:ss} {string.Join(", ", targets.Select(t => t.Label))} ...");
+        var figures = await scenarios.RunAsync(targets, stopping.Token);
+        if (tracing)
+        {
+            foreach (var target in targets)
+            {
+                report.Trace(target.Label, await EngineScenarios.TraceHelloAsync(target.Hub, stopping.Token));
+            }
+        }
+
+        return figures;
+    }
+    finally
+    {
+        foreach (var target in targets)
+        {
+            await target.Hub.DisposeAsync();
+        }
+    }
 }
 
 EngineConfiguration OnAzurite(string label, DurableTaskOptions settings) =>
@@ -66,17 +85,24 @@ if (options.Azurite)
 {
     Console.Error.WriteLine($"[bench] {clock.Elapsed:mm\\:ss} Azurite ceiling ...");
     ceiling = await StorageCeiling.MeasureAsync(options.ConnectionString, 200, stopping.Token);
-    azurite = await MeasureAsync(OnAzurite("azurite, default", engine), FullFanOuts, tracing);
 
-    // One fan-out each keeps the default invocation within about five minutes (without batches it takes ~20 s).
-    variants.Add(await MeasureAsync(OnAzurite("ExtendedSessionsEnabled=false", engine with { ExtendedSessionsEnabled = false }), 1, tracing));
-    variants.Add(await MeasureAsync(OnAzurite("LocalFastPathEnabled=false", engine with { LocalFastPathEnabled = false }), 1, tracing));
-    variants.Add(await MeasureAsync(OnAzurite("WorkItemBatchSize=1", engine with { WorkItemBatchSize = 1 }), 1, tracing));
+    // The four configurations run side by side, one hello or fan-out at a time in turn, so that the
+    // machine's changing load falls on each alike; one fan-out each for the switched-off features
+    // keeps the default invocation within about five minutes (without batches one takes ~20 s).
+    var figures = await MeasureAsync(
+    [
+        (OnAzurite("azurite, default", engine), FullFanOuts),
+        (OnAzurite("ExtendedSessionsEnabled=false", engine with { ExtendedSessionsEnabled = false }), 1),
+        (OnAzurite("LocalFastPathEnabled=false", engine with { LocalFastPathEnabled = false }), 1),
+        (OnAzurite("WorkItemBatchSize=1", engine with { WorkItemBatchSize = 1 }), 1),
+    ]);
+    azurite = figures[0];
+    variants.AddRange(figures.Skip(1));
 }
 
 if (options.Memory)
 {
-    memory = await MeasureAsync(new EngineConfiguration("in memory, default", hub => new InMemoryTaskHubBackend(hub, engine.PartitionCount), engine), FullFanOuts, tracing);
+    memory = (await MeasureAsync([(new EngineConfiguration("in memory, default", hub => new InMemoryTaskHubBackend(hub, engine.PartitionCount), engine), FullFanOuts)]))[0];
 }
 
 var table = new Report(Console.Out);

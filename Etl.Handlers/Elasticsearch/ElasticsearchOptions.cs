@@ -32,7 +32,7 @@ internal sealed partial class ElasticsearchOptions
         PageSize = (int)options.GetInt64(PageSizeOption, 1000);
         AuthScheme = options.GetString(AuthSchemeOption) ?? "ApiKey";
         SortFields = options.Get(SortFieldsOption) is { ValueKind: JsonValueKind.Array } sort
-            ? [.. sort.EnumerateArray().Select(field => field.GetString() ?? string.Empty)]
+            ? [.. sort.EnumerateArray().Select(field => field.ValueKind == JsonValueKind.String ? field.GetString()! : string.Empty)]
             : [.. new[] { TimeField, IdColumn == HitId ? null : IdColumn }.OfType<string>()];
     }
 
@@ -80,6 +80,11 @@ internal sealed partial class ElasticsearchOptions
         if (options.Get(QueryOption) is { ValueKind: not JsonValueKind.Object })
         {
             errors.Add(new FieldError("options.query", "'options.query' must be an Elasticsearch query object, such as {\"match_all\": {}}."));
+        }
+
+        if (options.Get(SortFieldsOption) is { ValueKind: not JsonValueKind.Array })
+        {
+            errors.Add(new FieldError("options.sort_fields", "'options.sort_fields' must be an array of field names."));
         }
 
         if (options.GetString(AuthSchemeOption) is { } scheme && scheme is not ("ApiKey" or "Bearer"))

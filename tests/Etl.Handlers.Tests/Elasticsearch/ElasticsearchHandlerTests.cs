@@ -188,4 +188,14 @@ public sealed class ElasticsearchHandlerTests
 
         Assert.Equal("options.sort_fields", error.Field);
     }
+
+    [Fact]
+    public void Validate_SortFieldThatIsNotAName_NamesOptionsSortFields()
+    {
+        var request = Requests.Parse("""{"handler":"elasticsearch","server":"https://es.example.org","descriptors":[],"options":{"index":"logs","sort_fields":["t",7]}}""");
+
+        var error = Assert.Single(_handler.Validate(request));
+
+        Assert.Equal("options.sort_fields", error.Field);
+    }
 }

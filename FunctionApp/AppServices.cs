@@ -1,5 +1,6 @@
 using Fractal.Durable.Hosting;
 using Fractal.Etl.Handlers;
+using Fractal.FunctionApp.Analytics;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Storage;
 
@@ -23,6 +24,11 @@ public static class AppServices
         builder.Services.AddSingleton(sp => EtlHandlerCatalog.CreateRegistry(sp.GetRequiredService<EtlSettings>()));
         builder.Services.AddSingleton<EtlHttpClient>();
         builder.Services.AddSingleton<SecretSealer>();
+
+        // Analytics (FunctionApp/Analytics): argument checks and dataset reads, result and chart blobs.
+        builder.Services.AddSingleton<AnalysisInputs>();
+        builder.Services.AddSingleton<AnalysisResultStore>();
+        // End of analytics.
         return builder;
     }
 }

@@ -1,0 +1,218 @@
+using Fractal.Domain.Analyses;
+using Fractal.Domain.Analyses.Boxplot;
+using Fractal.Domain.Analyses.Cluster;
+using Fractal.Domain.Analyses.Correlation;
+using Fractal.Domain.Analyses.Heatmap;
+using Fractal.Domain.Analyses.Histogram;
+using Fractal.Domain.Analyses.Pca;
+using Fractal.Domain.Analyses.Survival;
+using Fractal.Domain.Analyses.Volcano;
+using Fractal.Domain.Statistics.Limma;
+using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Analytics.Charts;
+
+namespace Fractal.FunctionApp.Analytics;
+
+/// <summary>
+/// The analysis orchestration's steps. Each reads the datasets it needs from blobs itself, so its
+/// input stays small: the job (session, task name, arguments) and, for kernels, the group or chunk.
+/// </summary>
+public sealed class AnalysisActivities
+{
+    private readonly AnalysisInputs _inputs;
+    private readonly AnalysisResultStore _results;
+
+    public AnalysisActivities(AnalysisInputs inputs, AnalysisResultStore results)
+    {
+        _inputs = inputs;
+        _results = results;
+    }
+
+    [Function(nameof(PlanGroups))]
+    public async Task<GroupPlan> PlanGroups([ActivityTrigger] AnalysisJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.TaskName switch
+        {
+            CorrelationAnalysis.TaskName => Split(CorrelationAnalysis.Plan(await _inputs.CorrelationAsync(job, cancellationToken)), p => p.Groups),
+            BoxplotAnalysis.TaskName => Split(BoxplotAnalysis.Plan(await _inputs.BoxplotAsync(job, cancellationToken)), p => p.Groups),
+            HistogramAnalysis.TaskName => Split(HistogramAnalysis.Plan(await _inputs.HistogramAsync(job, cancellationToken)), p => p.Groups),
+            SurvivalAnalysis.TaskName => Split(SurvivalAnalysis.Plan(await _inputs.SurvivalAsync(job, cancellationToken)), p => p.Groups),
+            _ => throw new InvalidOperationException($"'{job.TaskName}' is not split into groups."),
+        };
+    }
+
+    [Function(nameof(ComputeGroup))]
+    public static string ComputeGroup([ActivityTrigger] GroupWork work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var args = AnalysisArgs.Parse(work.Args);
+        object statistics = work.TaskName switch
+        {
+            CorrelationAnalysis.TaskName => Correlate(AnalyticsJson.Deserialize<CorrelationGroupInput>(work.Group), CorrelationMethodNames.Parse(args.Text("method", "pearson"))),
+            BoxplotAnalysis.TaskName => BoxplotAnalysis.Statistics(AnalyticsJson.Deserialize<BoxplotGroupInput>(work.Group).Values),
+            HistogramAnalysis.TaskName => HistogramAnalysis.Statistics(
+                AnalyticsJson.Deserialize<HistogramGroupInput>(work.Group).Values, args.WholeNumber("num_bins", 10), args.Number("bw_factor", 1.0)),
+            SurvivalAnalysis.TaskName => Curve(AnalyticsJson.Deserialize<SurvivalGroupInput>(work.Group), SurvivalEstimatorNames.Parse(args.Text("estimator", "KaplanMeier"))),
+            _ => throw new InvalidOperationException($"'{work.TaskName}' is not split into groups."),
+        };
+        return AnalyticsJson.Serialize(statistics);
+    }
+
+    [Function(nameof(MeasureMatrix))]
+    public async Task<MatrixShape> MeasureMatrix([ActivityTrigger] AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var (matrix, method) = await PrepareAsync(job, cancellationToken);
+        if (method is not ("limma" or "welch"))
+        {
+            return new MatrixShape(matrix.Features.Count, method, [], []);
+        }
+
+        var (model, _) = matrix.ForSubsets();
+        return new MatrixShape(matrix.Features.Count, method, [.. Enumerable.Range(0, model.ColumnCount).Select(model.GroupOf)], model.GroupNames);
+    }
+
+    [Function(nameof(FitLinearModels))]
+    public async Task<string> FitLinearModels([ActivityTrigger] ChunkWork chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var (model, rows) = await ChunkRowsAsync(chunk, cancellationToken);
+        return AnalyticsJson.Serialize(AsArgumentError(() => LinearModel.Fit(model, rows)));
+    }
+
+    [Function(nameof(EstimatePrior))]
+    public static string EstimatePrior([ActivityTrigger] string[] fits)
+    {
+        ArgumentNullException.ThrowIfNull(fits);
+        return AnalyticsJson.Serialize(AsArgumentError(() => EmpiricalBayesPrior.Estimate([.. fits.Select(AnalyticsJson.Deserialize<LinearFit>)])));
+    }
+
+    [Function(nameof(Moderate))]
+    public static string Moderate([ActivityTrigger] ChunkWork chunk)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        if (chunk.Shape is null || chunk.Fit is null || chunk.Prior is null)
+        {
+            throw new ArgumentException("Moderation needs the matrix' shape, the chunk's fit and the prior.", nameof(chunk));
+        }
+
+        var model = new CellMeansModel(chunk.Shape.GroupOfColumn, chunk.Shape.GroupNames);
+        var fit = AnalyticsJson.Deserialize<LinearFit>(chunk.Fit);
+        var prior = AnalyticsJson.Deserialize<EmpiricalBayesPrior>(chunk.Prior);
+        return AnalyticsJson.Serialize(ModeratedStatistics.Compute(model, fit, prior));
+    }
+
+    [Function(nameof(WelchChunk))]
+    public async Task<string> WelchChunk([ActivityTrigger] ChunkWork chunk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(chunk);
+        var (model, rows) = await ChunkRowsAsync(chunk, cancellationToken);
+        return AnalyticsJson.Serialize(WelchTTest.Compute(rows, [.. Enumerable.Range(0, model.ColumnCount).Select(model.GroupOf)]));
+    }
+
+    [Function(nameof(Finish))]
+    public async Task<AnalysisOutput> Finish([ActivityTrigger] FinishWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var job = work.Job;
+        object result = job.TaskName switch
+        {
+            CorrelationAnalysis.TaskName => CorrelationAnalysis.Combine(Plan<CorrelationPlan>(work), Parts<CorrelationStatistics>(work)),
+            BoxplotAnalysis.TaskName => BoxplotAnalysis.Combine(Plan<BoxplotPlan>(work), Parts<BoxplotStatistics>(work)),
+            HistogramAnalysis.TaskName => HistogramAnalysis.Combine(Plan<HistogramPlan>(work), Parts<HistogramStatistics>(work)),
+            SurvivalAnalysis.TaskName => SurvivalAnalysis.Combine(Plan<SurvivalPlan>(work), Parts<SurvivalCurve>(work)),
+            HeatmapAnalysis.TaskName => await FinishHeatmapAsync(work, cancellationToken),
+            VolcanoAnalysis.TaskName => await FinishVolcanoAsync(work, cancellationToken),
+            PcaAnalysis.TaskName => PcaAnalysis.Run(await _inputs.PcaAsync(job, cancellationToken)),
+            ClusterAnalysis.TaskName => ClusterAnalysis.Run(await _inputs.ClusterAsync(job, cancellationToken)),
+            _ => throw new InvalidOperationException($"Unknown analysis '{job.TaskName}'."),
+        };
+        return await _results.SaveAsync(work.InstanceId, job.TaskName, result, AnalysisCharts.Draw(result), cancellationToken);
+    }
+
+    private async Task<HeatmapResult> FinishHeatmapAsync(FinishWork work, CancellationToken cancellationToken)
+    {
+        var arguments = await _inputs.HeatmapAsync(work.Job, cancellationToken);
+        var matrix = HeatmapAnalysis.Prepare(arguments);
+        if (arguments.RankingMethod != "limma")
+        {
+            return HeatmapAnalysis.Finish(matrix, HeatmapAnalysis.Rank(matrix, arguments.RankingMethod), arguments.MaxRows, arguments.RankingMethod);
+        }
+
+        var table = AssembleLimma(work);
+        return HeatmapAnalysis.Finish(matrix, HeatmapStatistics.FromLimma(matrix.Features, table), arguments.MaxRows, "limma");
+    }
+
+    private async Task<VolcanoResult> FinishVolcanoAsync(FinishWork work, CancellationToken cancellationToken)
+    {
+        var matrix = VolcanoAnalysis.Prepare(await _inputs.VolcanoAsync(work.Job, cancellationToken));
+        var shape = Plan<MatrixShape>(work);
+        var model = new CellMeansModel(shape.GroupOfColumn, shape.GroupNames);
+        if (shape.Method == "limma")
+        {
+            return VolcanoAnalysis.FromLimma(matrix, model, AssembleLimma(work));
+        }
+
+        var tables = Parts<WelchTable>(work);
+        var welch = new WelchTable(
+            [.. tables.SelectMany(t => t.LogFC)],
+            [.. tables.SelectMany(t => t.T)],
+            [.. tables.SelectMany(t => t.PValue)],
+            [.. tables.SelectMany(t => t.Df)],
+            [.. tables.SelectMany(t => t.Problems)]);
+        return VolcanoAnalysis.FromWelch(matrix, model, welch);
+    }
+
+    private static LimmaTable AssembleLimma(FinishWork work)
+    {
+        var shape = Plan<MatrixShape>(work);
+        var model = new CellMeansModel(shape.GroupOfColumn, shape.GroupNames);
+        return AsArgumentError(() => LimmaTable.Assemble(model, Parts<ModeratedStatistics>(work)));
+    }
+
+    private async Task<(FeatureMatrix Matrix, string Method)> PrepareAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.TaskName == HeatmapAnalysis.TaskName)
+        {
+            var heatmap = await _inputs.HeatmapAsync(job, cancellationToken);
+            return (HeatmapAnalysis.Prepare(heatmap), heatmap.RankingMethod);
+        }
+
+        var volcano = await _inputs.VolcanoAsync(job, cancellationToken);
+        return (VolcanoAnalysis.Prepare(volcano), volcano.RankingMethod);
+    }
+
+    private async Task<(CellMeansModel Model, double[][] Rows)> ChunkRowsAsync(ChunkWork chunk, CancellationToken cancellationToken)
+    {
+        var (matrix, _) = await PrepareAsync(chunk.Job, cancellationToken);
+        var (model, rows) = matrix.ForSubsets();
+        return (model, rows[chunk.Start..(chunk.Start + chunk.Count)]);
+    }
+
+    private static GroupPlan Split<TPlan, TGroup>(TPlan plan, Func<TPlan, IReadOnlyList<TGroup>> groups) =>
+        new(AnalyticsJson.Serialize(plan), [.. groups(plan).Select(AnalyticsJson.Serialize)]);
+
+    private static T Plan<T>(FinishWork work) =>
+        AnalyticsJson.Deserialize<T>(work.Plan ?? throw new InvalidOperationException($"{work.Job.TaskName} needs its plan to finish."));
+
+    private static List<T> Parts<T>(FinishWork work) => [.. work.Parts.Select(AnalyticsJson.Deserialize<T>)];
+
+    private static CorrelationStatistics Correlate(CorrelationGroupInput group, CorrelationMethod method) =>
+        CorrelationAnalysis.Statistics(group.X, group.Y, method);
+
+    private static SurvivalCurve Curve(SurvivalGroupInput group, SurvivalEstimator estimator) =>
+        SurvivalAnalysis.Curve(group.Times, group.Events, estimator);
+
+    private static T AsArgumentError<T>(Func<T> compute)
+    {
+        try
+        {
+            return compute();
+        }
+        catch (ArgumentException error) when (error is not AnalysisArgumentException)
+        {
+            throw new AnalysisArgumentException("numerical_arrays", error.Message);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using Fractal.Domain.Analyses;
+using Fractal.Domain.Analyses.Boxplot;
+using Fractal.Domain.Analyses.Cluster;
+using Fractal.Domain.Analyses.Correlation;
+using Fractal.Domain.Analyses.Heatmap;
+using Fractal.Domain.Analyses.Histogram;
+using Fractal.Domain.Analyses.Pca;
+using Fractal.Domain.Analyses.Survival;
+using Fractal.Domain.Analyses.Volcano;
+using Fractal.Domain.Data;
+using Fractal.Domain.Statistics.Clustering;
+using Fractal.FunctionApp.Data;
+
+namespace Fractal.FunctionApp.Analytics;
+
+/// <summary>
+/// An analysis' inputs: checked against its schema and the session's dataset records before it
+/// starts, then read from blobs into the Domain's argument records by the activities that need them.
+/// </summary>
+public sealed class AnalysisInputs
+{
+    private readonly DatasetRepository _datasets;
+
+    public AnalysisInputs(DatasetRepository datasets)
+    {
+        _datasets = datasets;
+    }
+
+    /// <summary>Checks every parameter of <paramref name="schema"/>: JSON types, allowed values, and each dataset's session, state and type.</summary>
+    /// <exception cref="AnalysisArgumentException">The first bad argument, by name.</exception>
+    public async Task ValidateAsync(string session, AnalysisSchema schema, AnalysisArgs args, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(args);
+        foreach (var parameter in schema.Parameters)
+        {
+            if (parameter.Required && !args.Has(parameter.Name))
+            {
+                throw new AnalysisArgumentException(parameter.Name, $"{parameter.Name} is required.");
+            }
+
+            switch (parameter.Kind)
+            {
+                case ParameterKind.Dataset:
+                    if (args.Text(parameter.Name) is { } id)
+                    {
+                        await CheckDatasetAsync(session, parameter.Name, id, parameter.DataTypes, cancellationToken);
+                    }
+
+                    break;
+                case ParameterKind.DatasetList:
+                    var ids = args.Texts(parameter.Name);
+                    if (parameter.Required && ids.Count == 0)
+                    {
+                        throw new AnalysisArgumentException(parameter.Name, $"{parameter.Name} needs at least one dataset.");
+                    }
+
+                    for (var i = 0; i < ids.Count; i++)
+                    {
+                        await CheckDatasetAsync(session, $"{parameter.Name}[{i}]", ids[i], parameter.DataTypes, cancellationToken);
+                    }
+
+                    break;
+                case ParameterKind.Text:
+                    var text = args.Text(parameter.Name);
+                    if (text is not null && parameter.AllowedValues.Count > 0 && !parameter.AllowedValues.Contains(text, StringComparer.Ordinal))
+                    {
+                        throw new AnalysisArgumentException(parameter.Name, $"Unknown {parameter.Name} '{text}'; use one of {string.Join(", ", parameter.AllowedValues)}.");
+                    }
+
+                    break;
+                case ParameterKind.WholeNumber:
+                    args.WholeNumber(parameter.Name, 0);
+                    break;
+                case ParameterKind.Number:
+                    args.Number(parameter.Name, 0);
+                    break;
+                case ParameterKind.Boolean:
+                    args.Boolean(parameter.Name, false);
+                    break;
+                case ParameterKind.IdList:
+                    args.Texts(parameter.Name);
+                    break;
+                case ParameterKind.IdLists:
+                    args.TextLists(parameter.Name);
+                    break;
+                case ParameterKind.Options:
+                    break;
+            }
+        }
+
+        if (schema.TaskName == ClusterAnalysis.TaskName)
+        {
+            await ValidateClusterAsync(session, args, cancellationToken);
+        }
+    }
+
+    public async Task<CorrelationArguments> CorrelationAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return new CorrelationArguments(
+            await TableAsync(job.Session, args, "x", cancellationToken),
+            await TableAsync(job.Session, args, "y", cancellationToken),
+            CorrelationMethodNames.Parse(args.Text("method", "pearson")),
+            await ScopeAsync(job.Session, args, cancellationToken));
+    }
+
+    public async Task<BoxplotArguments> BoxplotAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return new BoxplotArguments(
+            await TablesAsync(job.Session, args, "variables", cancellationToken),
+            BoxplotTransformationNames.Parse(args.Text("transformation", "identity")),
+            await ScopeAsync(job.Session, args, cancellationToken));
+    }
+
+    public async Task<HistogramArguments> HistogramAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return new HistogramArguments(
+            await TableAsync(job.Session, args, "data", cancellationToken),
+            args.WholeNumber("num_bins", 10),
+            args.Number("bw_factor", 1.0),
+            await ScopeAsync(job.Session, args, cancellationToken));
+    }
+
+    public async Task<SurvivalArguments> SurvivalAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return new SurvivalArguments(
+            await TableAsync(job.Session, args, "durations", cancellationToken),
+            args.Has("event_observed") ? await TableAsync(job.Session, args, "event_observed", cancellationToken) : null,
+            SurvivalEstimatorNames.Parse(args.Text("estimator", "KaplanMeier")),
+            await ScopeAsync(job.Session, args, cancellationToken));
+    }
+
+    public async Task<PcaArguments> PcaAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return new PcaArguments(
+            await TablesAsync(job.Session, args, "features", cancellationToken),
+            args.Boolean("whiten", false),
+            await ScopeAsync(job.Session, args, cancellationToken));
+    }
+
+    public async Task<HeatmapArguments> HeatmapAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return new HeatmapArguments(
+            await TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
+            args.Text("ranking_method", "mean")!,
+            args.WholeNumber("max_rows", 100),
+            await ScopeAsync(job.Session, args, cancellationToken));
+    }
+
+    public async Task<VolcanoArguments> VolcanoAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return new VolcanoArguments(
+            await TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
+            args.Text("ranking_method", "limma")!,
+            await ScopeAsync(job.Session, args, cancellationToken));
+    }
+
+    public async Task<ClusterArguments> ClusterAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var args = ArgsOf(job);
+        return ClusterArguments.FromDataset(
+            await TableAsync(job.Session, args, "data", cancellationToken),
+            args.Text("cluster_algo")!,
+            args.Options<ClusterOptions>("options"));
+    }
+
+    private static AnalysisArgs ArgsOf(AnalysisJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return AnalysisArgs.Parse(job.Args);
+    }
+
+    private async Task ValidateClusterAsync(string session, AnalysisArgs args, CancellationToken cancellationToken)
+    {
+        var data = args.Text("data") ?? throw new AnalysisArgumentException("data", "data is required: a numerical_array dataset id.");
+        await CheckDatasetAsync(session, "data", data, [DataType.NumericalArray.ToName()], cancellationToken);
+        var options = args.Options<ClusterOptions>("options");
+        if (options.Method is { } method && !ClusteringNames.Methods.Contains(method, StringComparer.Ordinal))
+        {
+            throw new AnalysisArgumentException("options.method", $"Unknown method '{method}'; use one of {string.Join(", ", ClusteringNames.Methods)}.");
+        }
+
+        if (options.Metric is { } metric && !ClusteringNames.Metrics.Contains(metric, StringComparer.Ordinal))
+        {
+            throw new AnalysisArgumentException("options.metric", $"Unknown metric '{metric}'; use one of {string.Join(", ", ClusteringNames.Metrics)}.");
+        }
+    }
+
+    private async Task CheckDatasetAsync(string session, string argument, string dataId, IReadOnlyList<string> dataTypes, CancellationToken cancellationToken)
+    {
+        var record = await _datasets.GetAsync(session, dataId, cancellationToken)
+            ?? throw new AnalysisArgumentException(argument, $"{argument}: this session has no dataset '{dataId}'.");
+        if (record.EtlState != EtlState.Success)
+        {
+            throw new AnalysisArgumentException(argument, $"{argument}: dataset '{dataId}' is {record.EtlState}; only a dataset in state {EtlState.Success} can be analysed.");
+        }
+
+        if (dataTypes.Count > 0 && !dataTypes.Contains(record.DataTypeName, StringComparer.Ordinal))
+        {
+            throw new AnalysisArgumentException(argument, $"{argument} must be {string.Join(" or ", dataTypes)}; dataset '{dataId}' is {record.DataTypeName}.");
+        }
+    }
+
+    private async Task<AnalysisScope> ScopeAsync(string session, AnalysisArgs args, CancellationToken cancellationToken) => new(
+        args.Texts("id_filter"),
+        args.TextLists("subsets"),
+        await TablesAsync(session, args, "categories", cancellationToken));
+
+    private async Task<IReadOnlyList<DatasetTable>> TablesAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken)
+    {
+        var ids = args.Texts(argument);
+        var tables = new List<DatasetTable>(ids.Count);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            tables.Add(await ReadAsync(session, $"{argument}[{i}]", ids[i], cancellationToken));
+        }
+
+        return tables;
+    }
+
+    private Task<DatasetTable> TableAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken) =>
+        ReadAsync(session, argument, args.Text(argument) ?? throw new AnalysisArgumentException(argument, $"{argument} is required."), cancellationToken);
+
+    private async Task<DatasetTable> ReadAsync(string session, string argument, string dataId, CancellationToken cancellationToken) =>
+        await _datasets.ReadTableAsync(session, dataId, cancellationToken: cancellationToken)
+            ?? throw new AnalysisArgumentException(argument, $"{argument}: dataset '{dataId}' has no data in this session.");
+}

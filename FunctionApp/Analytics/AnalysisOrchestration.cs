@@ -1,0 +1,68 @@
+using Fractal.Domain.Analyses.Boxplot;
+using Fractal.Domain.Analyses.Correlation;
+using Fractal.Domain.Analyses.Heatmap;
+using Fractal.Domain.Analyses.Histogram;
+using Fractal.Domain.Analyses.Survival;
+using Fractal.Domain.Analyses.Volcano;
+using Fractal.Durable;
+using Fractal.Durable.Functions;
+
+namespace Fractal.FunctionApp.Analytics;
+
+/// <summary>
+/// Runs one analysis, fanning out where the work splits: one activity per (subset, category) group
+/// for correlation, boxplot, histogram and survival; per chunk of features for heatmap and volcano
+/// statistics (limma: fit per chunk, one prior across all fits, moderation per chunk; Welch: per
+/// chunk); PCA and clustering in one activity. The last activity combines, draws and stores.
+/// </summary>
+public static class AnalysisOrchestration
+{
+    public const string Name = "AnalysisOrchestrator";
+
+    /// <summary>Features per chunk of a heatmap's or volcano plot's statistics.</summary>
+    public const int ChunkSize = 2_000;
+
+    [Function(Name)]
+    public static async Task<AnalysisOutput> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var job = context.GetInput<AnalysisJob>() ?? throw new InvalidOperationException("The analysis job has no input.");
+        switch (job.TaskName)
+        {
+            case CorrelationAnalysis.TaskName or BoxplotAnalysis.TaskName or HistogramAnalysis.TaskName or SurvivalAnalysis.TaskName:
+                var plan = await context.CallActivityAsync<GroupPlan>(nameof(AnalysisActivities.PlanGroups), job);
+                var parts = await Task.WhenAll(plan.Groups.Select(group =>
+                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeGroup), new GroupWork(job.TaskName, job.Args, group))));
+                return await FinishAsync(context, job, plan.Plan, parts);
+            case HeatmapAnalysis.TaskName or VolcanoAnalysis.TaskName:
+                return await RunMatrixAsync(context, job);
+            default:
+                return await FinishAsync(context, job, null, []);
+        }
+    }
+
+    private static async Task<AnalysisOutput> RunMatrixAsync(TaskOrchestrationContext context, AnalysisJob job)
+    {
+        var shape = await context.CallActivityAsync<MatrixShape>(nameof(AnalysisActivities.MeasureMatrix), job);
+        var chunks = Enumerable.Range(0, (shape.FeatureCount + ChunkSize - 1) / ChunkSize)
+            .Select(i => new ChunkWork(job, i * ChunkSize, Math.Min(ChunkSize, shape.FeatureCount - (i * ChunkSize))))
+            .ToList();
+        switch (shape.Method)
+        {
+            case "limma":
+                var fits = await Task.WhenAll(chunks.Select(chunk => context.CallActivityAsync<string>(nameof(AnalysisActivities.FitLinearModels), chunk)));
+                var prior = await context.CallActivityAsync<string>(nameof(AnalysisActivities.EstimatePrior), fits);
+                var moderated = await Task.WhenAll(chunks.Select((chunk, i) =>
+                    context.CallActivityAsync<string>(nameof(AnalysisActivities.Moderate), chunk with { Shape = shape, Fit = fits[i], Prior = prior })));
+                return await FinishAsync(context, job, AnalyticsJson.Serialize(shape), moderated);
+            case "welch":
+                var tests = await Task.WhenAll(chunks.Select(chunk => context.CallActivityAsync<string>(nameof(AnalysisActivities.WelchChunk), chunk)));
+                return await FinishAsync(context, job, AnalyticsJson.Serialize(shape), tests);
+            default:
+                return await FinishAsync(context, job, null, []);
+        }
+    }
+
+    private static Task<AnalysisOutput> FinishAsync(TaskOrchestrationContext context, AnalysisJob job, string? plan, IReadOnlyList<string> parts) =>
+        context.CallActivityAsync<AnalysisOutput>(nameof(AnalysisActivities.Finish), new FinishWork(job, context.InstanceId, plan, parts));
+}

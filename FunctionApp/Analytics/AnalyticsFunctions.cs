@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fractal.Domain.Analyses;
+using Fractal.Durable.Client;
+using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Sessions;
+
+namespace Fractal.FunctionApp.Analytics;
+
+/// <summary>
+/// The analytics API: the catalog, <c>POST /api/analytics</c> (validate, then start the analysis
+/// orchestration), its state and result, its charts, and delete. Another session's analyses are 404.
+/// </summary>
+public sealed partial class AnalyticsFunctions
+{
+    private readonly AnalysisInputs _inputs;
+    private readonly AnalysisResultStore _results;
+
+    public AnalyticsFunctions(AnalysisInputs inputs, AnalysisResultStore results)
+    {
+        _inputs = inputs;
+        _results = results;
+    }
+
+    [Function("Analyses_Catalog")]
+    public static IResult Catalog(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "analyses")] HttpRequest request) =>
+        Results.Json(new { analyses = AnalysisCatalog.Schemas });
+
+    [Function("Analytics_Start")]
+    public async Task<IResult> StartAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "analytics")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var body = await request.ReadJsonBodyAsync<AnalysisRequest>(cancellationToken: cancellationToken);
+        var schema = AnalysisCatalog.Find(body.TaskName)
+            ?? throw HttpProblemException.BadRequest("task_name", $"Unknown task_name '{body.TaskName}'; the analyses are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
+        var session = Session.Find(request) ?? throw HttpProblemException.NotFound("This request names no session, so it has no datasets to analyse.");
+        string args;
+        try
+        {
+            var parsed = new AnalysisArgs(body.Args);
+            await _inputs.ValidateAsync(session, schema, parsed, cancellationToken);
+            args = parsed.ToJson();
+        }
+        catch (AnalysisArgumentException error)
+        {
+            throw HttpProblemException.BadRequest(string.IsNullOrEmpty(error.Argument) ? "args" : error.Argument, error.Message);
+        }
+
+        var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
+            AnalysisOrchestration.Name, new AnalysisJob(session, schema.TaskName, args), cancellationToken: cancellationToken);
+        return client.CreateCheckStatusResponse(request, instanceId);
+    }
+
+    [Function("Analytics_Get")]
+    public static async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "analytics/{id}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var (instance, job) = await FindAsync(request, client, id, cancellationToken);
+        return Results.Json(new
+        {
+            id,
+            task_name = job.TaskName,
+            runtimeStatus = instance.RuntimeStatus.ToString(),
+            createdTime = instance.CreatedAt,
+            lastUpdatedTime = instance.LastUpdatedAt,
+            output = instance.SerializedOutput is { } output ? JsonDocument.Parse(output).RootElement : (JsonElement?)null,
+            error = instance.FailureDetails?.ErrorMessage,
+        });
+    }
+
+    [Function("Analytics_Result")]
+    public async Task<IResult> ResultAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "analytics/{id}/result")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        await FindAsync(request, client, id, cancellationToken);
+        var stream = await _results.OpenAsync(id, AnalysisResultStore.ResultName, cancellationToken)
+            ?? throw HttpProblemException.NotFound($"Analysis '{id}' has no result yet.");
+        return Results.Stream(stream, "application/json");
+    }
+
+    [Function("Analytics_Chart")]
+    public async Task<IResult> ChartAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "analytics/{id}/charts/{file}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        string file,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var match = ChartFile().Match(file);
+        if (!match.Success)
+        {
+            throw HttpProblemException.NotFound($"'{file}' is not a chart; charts are {{name}}.svg or {{name}}.png.");
+        }
+
+        await FindAsync(request, client, id, cancellationToken);
+        var stream = await _results.OpenAsync(id, file, cancellationToken)
+            ?? throw HttpProblemException.NotFound($"Analysis '{id}' has no chart '{file}'.");
+        return Results.Stream(stream, match.Groups["format"].Value == "svg" ? "image/svg+xml" : "image/png");
+    }
+
+    [Function("Analytics_Delete")]
+    public async Task<IResult> DeleteAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "analytics/{id}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        CancellationToken cancellationToken)
+    {
+        var (instance, _) = await FindAsync(request, client, id, cancellationToken);
+        if (instance.IsRunning)
+        {
+            await client.TerminateInstanceAsync(id, "Deleted by its session.", cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            await client.WaitForInstanceCompletionAsync(id, cancellationToken: timeout.Token);
+        }
+
+        await client.PurgeInstanceAsync(id, cancellationToken);
+        var blobs = await _results.DeleteAsync(id, cancellationToken);
+        return Results.Ok(new { id, purged = true, deleted_blobs = blobs });
+    }
+
+    private static async Task<(OrchestrationMetadata Instance, AnalysisJob Job)> FindAsync(
+        HttpRequest request, DurableTaskClient client, string id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var session = Session.Find(request);
+        var instance = session is null || !InstanceId().IsMatch(id) ? null : await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        var job = instance?.Name == AnalysisOrchestration.Name ? instance.ReadInputAs<AnalysisJob>() : null;
+        return instance is not null && job is not null && job.Session == session
+            ? (instance, job)
+            : throw HttpProblemException.NotFound($"This session has no analysis '{id}'.");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex InstanceId();
+
+    [GeneratedRegex("^[a-z_]{1,64}\\.(?<format>svg|png)$")]
+    private static partial Regex ChartFile();
+}

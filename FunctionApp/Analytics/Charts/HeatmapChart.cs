@@ -1,0 +1,46 @@
+using Fractal.Domain.Analyses.Heatmap;
+
+namespace Fractal.FunctionApp.Analytics.Charts;
+
+/// <summary>The z-scores of the kept features, rows and columns in their clustered order, with a colour bar.</summary>
+internal static class HeatmapChart
+{
+    private const int MaxLabelledRows = 60;
+
+    public static NamedPlot Draw(HeatmapResult result)
+    {
+        var plot = ChartStyle.Create($"Clustered heatmap (z-scores; ranked by {result.RankingMethod})", "sample", "feature");
+        var row = result.RowOrder.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var column = result.ColumnOrder.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var values = new double[row.Count, column.Count];
+        for (var r = 0; r < row.Count; r++)
+        {
+            for (var c = 0; c < column.Count; c++)
+            {
+                values[r, c] = double.NaN;
+            }
+        }
+
+        foreach (var cell in result.Data)
+        {
+            if (row.TryGetValue(cell.Feature, out var r) && column.TryGetValue(cell.Id, out var c))
+            {
+                values[r, c] = cell.ZScore;
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(values);
+        heatmap.Colormap = new ScottPlot.Colormaps.MellowRainbow();
+        heatmap.FlipVertically = true;
+        plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = $"{row.Count} features x {column.Count} samples", FillColor = heatmap.Colormap.GetColor(1.0) });
+        plot.Add.ColorBar(heatmap).Label = "z-score";
+        if (row.Count <= MaxLabelledRows)
+        {
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                [.. result.RowOrder.Select((name, i) => new ScottPlot.Tick(row.Count - 1 - i, name))]);
+        }
+
+        plot.ShowLegend();
+        return new NamedPlot("heatmap", plot);
+    }
+}

@@ -117,7 +117,8 @@ internal sealed record OutboundMessages(
             ? new SubOrchestrationCompletedEvent(started.ParentTaskId, completed.Result) { Timestamp = now }
             : new SubOrchestrationFailedEvent(
                 started.ParentTaskId,
-                completed.Failure ?? new TaskFailureDetails("Terminated", $"Sub-orchestration '{instanceId}' was terminated.")) { Timestamp = now };
+                completed.Failure ?? new TaskFailureDetails("Terminated", $"Sub-orchestration '{instanceId}' was terminated."))
+            { Timestamp = now };
         control.Add((new ControlMessage($"{instanceId}/{executionId}/done", started.ParentInstanceId, started.ParentExecutionId, [notification]), TimeSpan.Zero));
     }
 

@@ -1,5 +1,6 @@
 using Fractal.Durable.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Fractal.FunctionApp.Tests;
 
@@ -31,7 +32,7 @@ internal sealed class AppHost : IAsyncDisposable
 
     public static string NewHubName() => "t" + Guid.NewGuid().ToString("N")[..20];
 
-    public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
         var builder = FunctionHostBuilder.Create(["--urls", "http://127.0.0.1:0"], AppContext.BaseDirectory);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -45,6 +46,12 @@ internal sealed class AppHost : IAsyncDisposable
         }
 
         builder.AddFractal();
+        if (logs is not null)
+        {
+            builder.Logging.AddProvider(logs);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        }
+
         var host = builder.Build();
         await host.StartAsync();
         return new AppHost(host, new HttpClient { BaseAddress = host.Addresses[0] });

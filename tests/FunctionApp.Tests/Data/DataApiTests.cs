@@ -124,6 +124,25 @@ public sealed class DataApiTests
         Assert.Equal(500 * 200, output[0].GetProperty("row_count").GetInt64());
     }
 
+    [Fact]
+    public async Task DeleteAll_SessionWithDatasets_RemovesOnlyThatSessions()
+    {
+        await using var app = await StartAsync();
+        var session = NewSession();
+        var other = NewSession();
+        await WaitAsync(app, await PostAsync(app, session, CsvRequest(new { field = "age", data_type = "numerical" }, new { field = "sex", data_type = "categorical" })));
+        await WaitAsync(app, await PostAsync(app, other, CsvRequest(new { field = "age", data_type = "numerical" })));
+
+        using var request = Request(HttpMethod.Delete, "/api/data", session);
+        var deleted = await (await app.Client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
+        var mine = await GetAsync(app, session, "/api/data");
+        var theirs = await GetAsync(app, other, "/api/data");
+
+        Assert.Equal(2, deleted.GetProperty("deleted").GetInt32());
+        Assert.Empty(mine.GetProperty("datasets").EnumerateArray());
+        Assert.Single(theirs.GetProperty("datasets").EnumerateArray());
+    }
+
     [Theory]
     [InlineData("""{"handler": "ftp", "server": "x", "descriptors": [{"field": "a", "data_type": "numerical"}]}""", "handler")]
     [InlineData("""{"handler": "csv", "descriptors": []}""", "descriptors")]
@@ -172,7 +191,8 @@ public sealed class DataApiTests
     public async Task Post_Token_NeverStoredInHistoryOrBlobs()
     {
         const string Secret = "planted-secret-7f3a9c";
-        await using var app = await StartAsync();
+        using var logs = new RecordingLoggerProvider();
+        await using var app = await StartAsync(logs);
         var session = NewSession();
         var body = new { handler = "csv", auth = new { token = Secret }, descriptors = new[] { new { field = "age", data_type = "numerical" } }, options = new { data = Csv } };
 
@@ -194,6 +214,8 @@ public sealed class DataApiTests
         }
 
         Assert.DoesNotContain(Secret, history, StringComparison.Ordinal);
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(Secret, StringComparison.Ordinal));
         Assert.NotEmpty(blobs);
         Assert.All(blobs, text => Assert.DoesNotContain(Secret, text, StringComparison.Ordinal));
     }
@@ -206,11 +228,11 @@ public sealed class DataApiTests
         options = new { data = Csv },
     };
 
-    private static Task<AppHost> StartAsync()
+    private static Task<AppHost> StartAsync(RecordingLoggerProvider? logs = null)
     {
         var settings = AppHost.OnAzurite(AppHost.NewHubName());
         settings["FRACTAL_ETL_HANDLERS"] = "csv,json,demo,postgres,elasticsearch,portal";
-        return AppHost.StartAsync(settings);
+        return AppHost.StartAsync(settings, logs);
     }
 
     private static string NewSession() => Guid.NewGuid().ToString("N");

@@ -34,6 +34,7 @@ public sealed class CrashRecoveryTests
 
         // The first step appends 1,000 TaskScheduled events in 100-row transactions; the sentinel counts 0 until the last one.
         var committedAtKill = await KillWhenAsync(hub, first, instanceId, committed => committed is not null);
+        hub.Log($"{await hub.ReadCommittedEventCountAsync(instanceId, CancellationToken.None)} events were committed when worker a died");
         var second = await hub.StartWorkerAsync("b");
         var status = await SlowFanOutClient.WaitForEndAsync(second, instanceId, s_completionTimeout);
         hub.Log("instance ended");

@@ -14,6 +14,8 @@ namespace Fractal.FunctionApp.Tests.Recovery;
 /// </summary>
 internal sealed class RecoveryHub : IAsyncDisposable
 {
+    public const int PartitionCount = 4;
+
     /// <summary>Partition leases expire 15 s after their last renewal (the shortest a blob lease can be).</summary>
     private const string LeaseDuration = "00:00:15";
 
@@ -21,6 +23,10 @@ internal sealed class RecoveryHub : IAsyncDisposable
     private const string WorkerTimeout = "00:00:08";
 
     private const string LeaseRenewInterval = "00:00:02";
+
+    /// <summary>The history table's sentinel row and its committed-event column, as the Azure Storage backend lays them out.</summary>
+    private const string SentinelRowKey = "sentinel";
+    private const string EventCountColumn = "EventCount";
 
     private readonly ITestOutputHelper _output;
     private readonly Dictionary<string, string> _settings;
@@ -58,8 +64,6 @@ internal sealed class RecoveryHub : IAsyncDisposable
         _poison = new QueueClient(AppHost.StorageConnection, Name.ToLowerInvariant() + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
     }
 
-    public const int PartitionCount = 4;
-
     public string Name { get; }
 
     /// <summary>The hub's storage as the engine sees it, for reading instances and histories.</summary>
@@ -88,8 +92,8 @@ internal sealed class RecoveryHub : IAsyncDisposable
     /// </summary>
     public async Task<int?> ReadCommittedEventCountAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var sentinel = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, "sentinel", ["EventCount"], cancellationToken);
-        return sentinel.HasValue ? sentinel.Value!.GetInt32("EventCount") ?? 0 : null;
+        var sentinel = await _history.GetEntityIfExistsAsync<TableEntity>(instanceId, SentinelRowKey, [EventCountColumn], cancellationToken);
+        return sentinel.HasValue ? sentinel.Value!.GetInt32(EventCountColumn) ?? 0 : null;
     }
 
     /// <summary>An instance id whose control partition <paramref name="worker"/> owns now.</summary>

@@ -60,6 +60,11 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     public static WorkerProcess Start(string hubName, string workerId, IReadOnlyDictionary<string, string> settings)
     {
         var appDirectory = AppContext.BaseDirectory;
+        if (!File.Exists(Path.Combine(appDirectory, "host.json")))
+        {
+            throw new InvalidOperationException($"host.json is missing from {appDirectory}, the worker's content root.");
+        }
+
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {

@@ -192,7 +192,8 @@ public sealed class DataApiTests
     {
         const string Secret = "planted-secret-7f3a9c";
         using var logs = new RecordingLoggerProvider();
-        await using var app = await StartAsync(logs);
+        var hub = AppHost.NewHubName();
+        await using var app = await StartAsync(logs, hub);
         var session = NewSession();
         var body = new { handler = "csv", auth = new { token = Secret }, descriptors = new[] { new { field = "age", data_type = "numerical" } }, options = new { data = Csv } };
 
@@ -201,13 +202,19 @@ public sealed class DataApiTests
         var history = await app.Client.GetStringAsync(new Uri($"{accepted.GetProperty("statusQueryGetUri").GetString()}&showHistory=true&showHistoryOutput=true&showInput=true"));
         var blobs = new List<string>();
         var service = new BlobServiceClient(AppHost.StorageConnection);
-        await foreach (var container in service.GetBlobContainersAsync())
+        foreach (var container in new[] { "datasets", $"{hub.ToLowerInvariant()}-largemessages" })
         {
-            await foreach (var blob in service.GetBlobContainerClient(container.Name).GetBlobsAsync())
+            var client = service.GetBlobContainerClient(container);
+            if (!await client.ExistsAsync())
             {
-                if (blob.Name.Contains(session, StringComparison.Ordinal) || blob.Name.Contains(accepted.GetProperty("id").GetString()!, StringComparison.Ordinal))
+                continue;
+            }
+
+            await foreach (var blob in client.GetBlobsAsync())
+            {
+                if (container != "datasets" || blob.Name.StartsWith(session, StringComparison.Ordinal))
                 {
-                    var content = await service.GetBlobContainerClient(container.Name).GetBlobClient(blob.Name).DownloadContentAsync();
+                    var content = await client.GetBlobClient(blob.Name).DownloadContentAsync();
                     blobs.Add(content.Value.Content.ToString());
                 }
             }
@@ -228,9 +235,9 @@ public sealed class DataApiTests
         options = new { data = Csv },
     };
 
-    private static Task<AppHost> StartAsync(RecordingLoggerProvider? logs = null)
+    private static Task<AppHost> StartAsync(RecordingLoggerProvider? logs = null, string? hub = null)
     {
-        var settings = AppHost.OnAzurite(AppHost.NewHubName());
+        var settings = AppHost.OnAzurite(hub ?? AppHost.NewHubName());
         settings["FRACTAL_ETL_HANDLERS"] = "csv,json,demo,postgres,elasticsearch,portal";
         return AppHost.StartAsync(settings, logs);
     }

@@ -46,7 +46,10 @@ internal static class BoxplotChart
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
-        plot.ShowLegend();
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 120;
+        plot.ShowLegend(Alignment.UpperRight);
         return new NamedPlot("boxplot", plot);
     }
 

@@ -1,0 +1,78 @@
+using Fractal.Domain.Analyses;
+using Fractal.Domain.Analyses.Boxplot;
+using Fractal.Domain.Analyses.Cluster;
+using Fractal.Domain.Analyses.Correlation;
+using Fractal.Domain.Analyses.Heatmap;
+using Fractal.Domain.Analyses.Histogram;
+using Fractal.Domain.Analyses.Pca;
+using Fractal.Domain.Analyses.Survival;
+using Fractal.Domain.Analyses.Volcano;
+
+namespace Fractal.FunctionApp.Tests.Analytics;
+
+/// <summary>Every analysis (and each method that takes its own path) over the demo cohort.</summary>
+internal static class AnalysisCases
+{
+    public static TheoryData<string> Names { get; } =
+    [
+        "correlation-spearman", "boxplot-log2", "histogram", "pca", "heatmap-limma", "heatmap-variance",
+        "volcano-limma", "volcano-welch", "cluster-hclust", "cluster-kmeans", "survival-km", "survival-na",
+    ];
+
+    public static AnalysisCase Get(string name, DemoAnalyticsFixture f)
+    {
+        var ids = f.DataIds;
+        return name switch
+        {
+            "correlation-spearman" => new(CorrelationAnalysis.TaskName,
+                new { x = ids["age"], y = ids["bmi"], method = "spearman", subsets = f.Halves, categories = new[] { ids["sex"] } },
+                async () => CorrelationAnalysis.Run(new(await f.TableAsync("age"), await f.TableAsync("bmi"), CorrelationMethod.Spearman, new AnalysisScope(null, f.Halves, [await f.TableAsync("sex")]))),
+                ["scatter"]),
+            "boxplot-log2" => new(BoxplotAnalysis.TaskName,
+                new { variables = new[] { ids["age"], ids["bmi"] }, transformation = "log2", categories = new[] { ids["cohort"] }, subsets = f.Halves },
+                async () => BoxplotAnalysis.Run(new([await f.TableAsync("age"), await f.TableAsync("bmi")], BoxplotTransformation.Log2, new AnalysisScope(null, f.Halves, [await f.TableAsync("cohort")]))),
+                ["boxplot"]),
+            "histogram" => new(HistogramAnalysis.TaskName,
+                new { data = ids["bmi"], num_bins = 12, bw_factor = 1.5, categories = new[] { ids["sex"] } },
+                async () => HistogramAnalysis.Run(new(await f.TableAsync("bmi"), 12, 1.5, new AnalysisScope(null, null, [await f.TableAsync("sex")]))),
+                ["histogram"]),
+            "pca" => new(PcaAnalysis.TaskName,
+                new { features = new[] { ids["genes"], ids["age"] }, categories = new[] { ids["cohort"] }, whiten = true },
+                async () => PcaAnalysis.Run(new([await f.TableAsync("genes"), await f.TableAsync("age")], true, new AnalysisScope(null, null, [await f.TableAsync("cohort")]))),
+                ["pca_scores", "pca_loadings"]),
+            "heatmap-limma" => new(HeatmapAnalysis.TaskName,
+                new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "limma", max_rows = 30, subsets = f.Halves },
+                async () => HeatmapAnalysis.Run(new([await f.TableAsync("genes")], "limma", 30, new AnalysisScope(null, f.Halves, null))),
+                ["heatmap"]),
+            "heatmap-variance" => new(HeatmapAnalysis.TaskName,
+                new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "variance", max_rows = 20, id_filter = f.Halves[0] },
+                async () => HeatmapAnalysis.Run(new([await f.TableAsync("genes")], "variance", 20, new AnalysisScope(f.Halves[0], null, null))),
+                ["heatmap"]),
+            "volcano-limma" => new(VolcanoAnalysis.TaskName,
+                new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "limma", subsets = f.Halves },
+                async () => VolcanoAnalysis.Run(new([await f.TableAsync("genes")], "limma", new AnalysisScope(null, f.Halves, null))),
+                ["volcano"]),
+            "volcano-welch" => new(VolcanoAnalysis.TaskName,
+                new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "welch", subsets = f.Halves },
+                async () => VolcanoAnalysis.Run(new([await f.TableAsync("genes")], "welch", new AnalysisScope(null, f.Halves, null))),
+                ["volcano"]),
+            "cluster-hclust" => new(ClusterAnalysis.TaskName,
+                new { data = ids["genes"], cluster_algo = "hclust", options = new { method = "average", metric = "correlation", n_row_clusters = 4, n_col_clusters = 3 } },
+                async () => ClusterAnalysis.Run(ClusterArguments.FromDataset(await f.TableAsync("genes"), "hclust", new ClusterOptions { Method = "average", Metric = "correlation", RowClusters = 4, ColumnClusters = 3 })),
+                ["cluster_sizes", "dendrogram"]),
+            "cluster-kmeans" => new(ClusterAnalysis.TaskName,
+                new { data = ids["genes"], cluster_algo = "kmeans", options = new { n_row_centroids = 3, n_col_centroids = 2, seed = 5 } },
+                async () => ClusterAnalysis.Run(ClusterArguments.FromDataset(await f.TableAsync("genes"), "kmeans", new ClusterOptions { RowCentroids = 3, ColumnCentroids = 2, Seed = 5 })),
+                ["cluster_sizes"]),
+            "survival-km" => new(SurvivalAnalysis.TaskName,
+                new { durations = ids["os"], estimator = "KaplanMeier", categories = new[] { ids["cohort"] } },
+                async () => SurvivalAnalysis.Run(new(await f.TableAsync("os"), null, SurvivalEstimator.KaplanMeier, new AnalysisScope(null, null, [await f.TableAsync("cohort")]))),
+                ["survival"]),
+            "survival-na" => new(SurvivalAnalysis.TaskName,
+                new { durations = ids["os_months"], event_observed = ids["os_event"], estimator = "NelsonAalen", subsets = f.Halves },
+                async () => SurvivalAnalysis.Run(new(await f.TableAsync("os_months"), await f.TableAsync("os_event"), SurvivalEstimator.NelsonAalen, new AnalysisScope(null, f.Halves, null))),
+                ["survival"]),
+            _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such case."),
+        };
+    }
+}

@@ -34,6 +34,7 @@ internal sealed class RecoveryHub : IAsyncDisposable
     private readonly AzureStorageTaskHubBackend _backend;
     private readonly TableClient _history;
     private readonly QueueClient _poison;
+    private readonly QueueClient _workItems;
     private readonly DateTime _created = DateTime.UtcNow;
 
     /// <summary>
@@ -62,6 +63,7 @@ internal sealed class RecoveryHub : IAsyncDisposable
         _backend = new AzureStorageTaskHubBackend(AppHost.StorageConnection, Name, new AzureStorageBackendOptions { PartitionCount = PartitionCount });
         _history = new TableClient(AppHost.StorageConnection, Name + "History");
         _poison = new QueueClient(AppHost.StorageConnection, Name.ToLowerInvariant() + "-poison", new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None });
+        _workItems = new QueueClient(AppHost.StorageConnection, Name.ToLowerInvariant() + "-workitems");
     }
 
     public string Name { get; }
@@ -126,6 +128,10 @@ internal sealed class RecoveryHub : IAsyncDisposable
         var peeked = await _poison.PeekMessagesAsync(32, cancellationToken);
         return [.. peeked.Value.Select(m => m.Body.ToString())];
     }
+
+    /// <summary>How many messages <c>{hub}-workitems</c> holds, hidden ones included (the queue's approximate count).</summary>
+    public async Task<int> CountWorkItemMessagesAsync(CancellationToken cancellationToken) =>
+        (await _workItems.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 
     /// <summary>Writes a timestamped line to the test's output.</summary>
     public void Log(string message) =>

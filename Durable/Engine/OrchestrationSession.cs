@@ -83,6 +83,12 @@ internal sealed class OrchestrationSession
             {
                 await StepAsync(batch, cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The partition is being given up; the messages reappear for the next owner.
+                _state = null;
+                _record = null;
+            }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 _state = null;
@@ -208,10 +214,11 @@ internal sealed class OrchestrationSession
 
         state.Commit(executionId, toAppend, checkpoint);
         _record = BuildRecord(state, step, now);
-        await _engine.Backend.Instances.UpsertInstanceAsync(_record, cancellationToken);
-        _engine.Notifier.Notify(InstanceId);
+
+        // The row is a view of the history just committed: write it while the step's messages go out.
         var outbound = OutboundMessages.For(InstanceId, executionId, executionStarted, step.NewActions, step.CarryOverEvents, _engine.Options, now);
-        await SendAsync(outbound, recovering: false, cancellationToken);
+        await Task.WhenAll(_engine.Backend.Instances.UpsertInstanceAsync(_record, cancellationToken), SendAsync(outbound, recovering: false, cancellationToken));
+        _engine.Notifier.Notify(InstanceId);
     }
 
     private OrchestratorStep Replay(string name, IReadOnlyList<HistoryEvent> past, List<HistoryEvent> newEvents)

@@ -23,20 +23,22 @@ internal sealed class WorkItemDispatcher : IAsyncDisposable
         _loop = Task.Run(() => PollAsync(_stopping.Token));
     }
 
-    /// <summary>Sends a batch; with the local fast path and free capacity, runs it here at once while it stays hidden from others.</summary>
+    /// <summary>
+    /// Sends a batch. With the local fast path and free capacity, the batch is sent hidden (so another
+    /// worker runs it if this one dies) and its calls start here at once, while the send is in flight.
+    /// </summary>
     public async Task DispatchAsync(WorkItemBatch batch, CancellationToken cancellationToken)
     {
         var queues = _engine.Backend.Queues;
-        var runLocally = _engine.Options.LocalFastPathEnabled
-            && Volatile.Read(ref _inFlight) + batch.Calls.Count <= _engine.Options.MaxConcurrentActivityFunctions;
-        if (!runLocally)
+        if (!_engine.Options.LocalFastPathEnabled || !TryReserve(batch.Calls.Count))
         {
             await queues.SendWorkItemAsync(batch, TimeSpan.Zero, cancellationToken);
             return;
         }
 
-        var receipt = await queues.SendWorkItemAsync(batch, _engine.Options.VisibilityTimeout, cancellationToken);
-        _ = Task.Run(() => RunBatchAsync(new ReceivedMessage<WorkItemBatch>(batch, 1, receipt), _stopping.Token), CancellationToken.None);
+        var send = queues.SendWorkItemAsync(batch, _engine.Options.VisibilityTimeout, cancellationToken);
+        _ = Task.Run(() => RunBatchAsync(batch, 1, send, _stopping.Token), CancellationToken.None);
+        await send;
     }
 
     public async ValueTask DisposeAsync()
@@ -70,7 +72,9 @@ internal sealed class WorkItemDispatcher : IAsyncDisposable
             IReadOnlyList<ReceivedMessage<WorkItemBatch>> batches;
             try
             {
-                batches = await queues.ReceiveWorkItemsAsync(Math.Clamp(free, 1, 32), _engine.Options.VisibilityTimeout, cancellationToken);
+                // A message carries up to a batch of calls: ask for as many messages as there is room for whole batches.
+                var wanted = Math.Clamp(free / Math.Max(1, _engine.Options.WorkItemBatchSize), 1, 32);
+                batches = await queues.ReceiveWorkItemsAsync(wanted, _engine.Options.VisibilityTimeout, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -88,53 +92,101 @@ internal sealed class WorkItemDispatcher : IAsyncDisposable
             backoff.Reset();
             foreach (var batch in batches)
             {
-                _ = Task.Run(() => RunBatchAsync(batch, cancellationToken), CancellationToken.None);
+                Interlocked.Add(ref _inFlight, batch.Body.Calls.Count);
+                _ = Task.Run(() => RunBatchAsync(batch.Body, batch.DequeueCount, Task.FromResult(batch.Receipt), cancellationToken), CancellationToken.None);
             }
         }
     }
 
-    private async Task RunBatchAsync(ReceivedMessage<WorkItemBatch> message, CancellationToken cancellationToken)
+    /// <summary>Takes room for <paramref name="calls"/> more calls if there is some; an idle worker always has room for one batch.</summary>
+    private bool TryReserve(int calls)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _inFlight);
+            if (current > 0 && current + calls > _engine.Options.MaxConcurrentActivityFunctions)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _inFlight, current + calls, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Runs a batch whose calls were already counted in <c>_inFlight</c>; the receipt may still be on its way.</summary>
+    private async Task RunBatchAsync(WorkItemBatch batch, int dequeueCount, Task<MessageReceipt> receiptTask, CancellationToken cancellationToken)
     {
         var queues = _engine.Backend.Queues;
-        var batch = message.Body;
-        Interlocked.Add(ref _inFlight, batch.Calls.Count);
-        using var renewal = new VisibilityRenewal(queues, message.Receipt, _engine.Options.VisibilityTimeout, _engine.Logger);
+        VisibilityRenewal? renewal = null;
         try
         {
-            if (message.DequeueCount > _engine.Options.MaxDequeueCount)
+            if (dequeueCount > _engine.Options.MaxDequeueCount)
             {
-                var reason = _engine.PoisonReason(message.Receipt.MessageId, message.DequeueCount);
-                await queues.MoveToPoisonAsync(message, reason, cancellationToken);
+                var poisonReceipt = await receiptTask;
+                var reason = _engine.PoisonReason(poisonReceipt.MessageId, dequeueCount);
+                await queues.MoveToPoisonAsync(new ReceivedMessage<WorkItemBatch>(batch, dequeueCount, poisonReceipt), reason, cancellationToken);
                 var poisoned = new ExecutionPoisonedEvent(reason) { Timestamp = _engine.Time.GetUtcNow().UtcDateTime };
                 await queues.SendControlAsync(new ControlMessage($"{batch.Id}/poison", batch.InstanceId, batch.ExecutionId, [poisoned]), TimeSpan.Zero, cancellationToken);
                 return;
             }
 
-            var results = await Task.WhenAll(batch.Calls.Select(call => RunCallAsync(batch, call, cancellationToken)));
+            var calls = Task.WhenAll(batch.Calls.Select(call => RunCallAsync(batch, call, cancellationToken)));
+            var receipt = await ReceiptOrNullAsync(receiptTask);
+            if (receipt is not null)
+            {
+                renewal = new VisibilityRenewal(queues, receipt, _engine.Options.VisibilityTimeout, _engine.Logger);
+            }
+
+            var results = await calls;
             var reply = new ControlMessage($"{batch.Id}/results", batch.InstanceId, batch.ExecutionId, results);
             await queues.SendControlAsync(reply, TimeSpan.Zero, cancellationToken);
-            await queues.DeleteAsync(await renewal.StopAsync(), cancellationToken);
+            if (renewal is not null)
+            {
+                await queues.DeleteAsync(await renewal.StopAsync(), cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _engine.RememberFailure([message], ex);
             if (!cancellationToken.IsCancellationRequested)
             {
                 _engine.Logger.LogWarning(ex, "Work item {BatchId} failed; it will be retried", batch.Id);
             }
 
-            try
+            if (renewal is not null)
             {
-                await queues.AbandonAsync(await renewal.StopAsync(), TimeSpan.FromSeconds(1), CancellationToken.None);
-            }
-            catch (Exception abandonError) when (abandonError is not OutOfMemoryException)
-            {
-                _engine.Logger.LogDebug(abandonError, "Could not release work item {BatchId}", batch.Id);
+                var current = await renewal.StopAsync();
+                _engine.RememberFailure([new ReceivedMessage<WorkItemBatch>(batch, dequeueCount, current)], ex);
+                try
+                {
+                    await queues.AbandonAsync(current, TimeSpan.FromSeconds(1), CancellationToken.None);
+                }
+                catch (Exception abandonError) when (abandonError is not OutOfMemoryException)
+                {
+                    _engine.Logger.LogDebug(abandonError, "Could not release work item {BatchId}", batch.Id);
+                }
             }
         }
         finally
         {
+            renewal?.Dispose();
             Interlocked.Add(ref _inFlight, -batch.Calls.Count);
+        }
+    }
+
+    /// <summary>The receipt of the batch's send; null when the send failed (the results are sent all the same, and idempotent).</summary>
+    private async Task<MessageReceipt?> ReceiptOrNullAsync(Task<MessageReceipt> receiptTask)
+    {
+        try
+        {
+            return await receiptTask;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _engine.Logger.LogDebug(ex, "The work-item send failed; the batch's results go back all the same");
+            return null;
         }
     }
 

@@ -82,6 +82,13 @@ internal sealed class ControlQueueDispatcher : IAsyncDisposable
         }
     }
 
+    /// <summary>Queues a message that arrived in memory (a local batch's results) for its instance's session.</summary>
+    public void Deliver(ReceivedMessage<ControlMessage> message)
+    {
+        var session = _sessions.GetOrAdd(message.Body.InstanceId, id => new OrchestrationSession(id, _engine, Ended));
+        session.Enqueue([message], _stopping.Token);
+    }
+
     private void Ended(OrchestrationSession session) => _sessions.TryRemove(KeyValuePair.Create(session.InstanceId, session));
 
     private void SweepIdleSessions()

@@ -50,6 +50,13 @@ internal sealed class EngineContext
     /// <summary>Runs or sends a work-item batch; set by the worker (the local fast path may run it here).</summary>
     public Func<WorkItemBatch, CancellationToken, Task> WorkItemSink { get; set; } = (_, _) => Task.CompletedTask;
 
+    /// <summary>
+    /// Hands a batch's results to the owning session in this process, if this process owns the
+    /// instance's partition; the message's receipt is the batch's, deleted once the results are in
+    /// history. Set by the worker; false means "send them through the control queue".
+    /// </summary>
+    public Func<ReceivedMessage<ControlMessage>, bool> TryDeliverLocally { get; set; } = _ => false;
+
     public Task DispatchWorkItemAsync(WorkItemBatch batch, CancellationToken cancellationToken) => WorkItemSink(batch, cancellationToken);
 
     public void RememberFailure<T>(IEnumerable<ReceivedMessage<T>> messages, Exception error)

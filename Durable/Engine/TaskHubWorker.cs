@@ -77,6 +77,7 @@ public sealed class TaskHubWorker : IHostedService, IAsyncDisposable
     {
         _workItems ??= new WorkItemDispatcher(_engine);
         _engine.WorkItemSink = _workItems.DispatchAsync;
+        _engine.TryDeliverLocally = DeliverLocally;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -130,6 +131,19 @@ public sealed class TaskHubWorker : IHostedService, IAsyncDisposable
     {
         await StopAsync(CancellationToken.None);
         _balanceGate.Dispose();
+    }
+
+    private bool DeliverLocally(Messaging.ReceivedMessage<Messaging.ControlMessage> message)
+    {
+        var partition = _engine.Backend.Queues.PartitionOf(message.Body.InstanceId);
+        ControlQueueDispatcher? owner;
+        lock (_partitions)
+        {
+            _partitions.TryGetValue(partition, out owner);
+        }
+
+        owner?.Deliver(message);
+        return owner is not null;
     }
 
     private async Task KeepBalancingAsync(bool ready, CancellationToken cancellationToken)

@@ -142,6 +142,26 @@ internal sealed class WorkItemDispatcher : IAsyncDisposable
 
             var results = await calls;
             var reply = new ControlMessage($"{batch.Id}/results", batch.InstanceId, batch.ExecutionId, results);
+            if (renewal is not null && _engine.Options.LocalFastPathEnabled)
+            {
+                // The owner is here: its next step takes the results from memory and, once they are in
+                // history, deletes the batch message with this receipt. If this process dies first, the
+                // batch reappears when its visibility ends and runs again elsewhere.
+                var handover = new ReceivedMessage<ControlMessage>(reply, dequeueCount, await renewal.StopAsync());
+                if (_engine.TryDeliverLocally(handover))
+                {
+                    renewal.Dispose();
+                    renewal = null;
+                    return;
+                }
+
+                await queues.SendControlAsync(reply, TimeSpan.Zero, cancellationToken);
+                await queues.DeleteAsync(handover.Receipt, cancellationToken);
+                renewal.Dispose();
+                renewal = null;
+                return;
+            }
+
             await queues.SendControlAsync(reply, TimeSpan.Zero, cancellationToken);
             if (renewal is not null)
             {

@@ -29,9 +29,9 @@ internal static class HeatmapChart
             }
         }
 
+        // ScottPlot draws row 0 of the array at the top, so the first feature of the order is the top row.
         var heatmap = plot.Add.Heatmap(values);
         heatmap.Colormap = new ScottPlot.Colormaps.MellowRainbow();
-        heatmap.FlipVertically = true;
         plot.Legend.ManualItems.Add(new ScottPlot.LegendItem { LabelText = $"{row.Count} features x {column.Count} samples", FillColor = heatmap.Colormap.GetColor(1.0) });
         plot.Add.ColorBar(heatmap).Label = "z-score";
         if (row.Count <= MaxLabelledRows)

@@ -59,6 +59,26 @@ public sealed class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
     }
 
     [Fact]
+    public async Task Post_CorrelationWithTwoSubsets_FansOutOneActivityPerGroup()
+    {
+        var args = new { x = _fixture.DataIds["age"], y = _fixture.DataIds["bmi"], subsets = _fixture.Halves };
+
+        var scheduled = await ScheduledActivitiesAsync("compute-correlation", args);
+
+        Assert.Equal(["PlanGroups", "ComputeGroup", "ComputeGroup", "ComputeGroup", "Finish"], scheduled);
+    }
+
+    [Fact]
+    public async Task Post_LimmaVolcano_FitsThenEstimatesOnePriorThenModerates()
+    {
+        var args = new { numerical_arrays = new[] { _fixture.DataIds["genes"] }, ranking_method = "limma", subsets = _fixture.Halves };
+
+        var scheduled = await ScheduledActivitiesAsync("compute-volcanoplot", args);
+
+        Assert.Equal(["MeasureMatrix", "FitLinearModels", "EstimatePrior", "Moderate", "Finish"], scheduled);
+    }
+
+    [Fact]
     public async Task GetAnalyses_ListsEverySchemaWithItsParameters()
     {
         var catalog = await SendAsync(HttpMethod.Get, "/api/analyses");
@@ -208,6 +228,17 @@ public sealed class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
         var status = await _fixture.App.Client.GetFromJsonAsync<JsonElement>(new Uri($"{accepted.Json.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=60"));
         Assert.True(status.GetProperty("runtimeStatus").GetString() == "Completed", status.ToString());
         return status.GetProperty("output");
+    }
+
+    private async Task<List<string?>> ScheduledActivitiesAsync(string taskName, object args)
+    {
+        var accepted = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = taskName, args });
+        var status = await _fixture.App.Client.GetFromJsonAsync<JsonElement>(
+            new Uri($"{accepted.Json.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=60&showHistory=true"));
+        Assert.True(status.GetProperty("runtimeStatus").GetString() == "Completed", status.ToString());
+        return [.. status.GetProperty("historyEvents").EnumerateArray()
+            .Where(e => e.GetProperty("eventType").GetString() == "TaskScheduled")
+            .Select(e => e.GetProperty("name").GetString())];
     }
 
     /// <summary>The result inline, or, when it was too big to inline, from its link.</summary>

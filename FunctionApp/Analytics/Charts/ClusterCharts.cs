@@ -23,6 +23,9 @@ internal static class ClusterCharts
         var plot = ChartStyle.Create("Cluster sizes", "cluster", "members");
         AddSizes(plot, result.RowClusters, -0.2, ChartStyle.Color(0), "rows");
         AddSizes(plot, result.ColumnClusters, 0.2, ChartStyle.Color(1), "columns");
+        var clusterCount = result.RowClusters.Concat(result.ColumnClusters).Select(c => c.Cluster).DefaultIfEmpty(0).Max() + 1;
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            [.. Enumerable.Range(0, clusterCount).Select(c => new Tick(c, c.ToString(System.Globalization.CultureInfo.InvariantCulture)))]);
         plot.Axes.Margins(bottom: 0);
         plot.ShowLegend();
         return new NamedPlot("cluster_sizes", plot);

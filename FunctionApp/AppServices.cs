@@ -28,6 +28,7 @@ public static class AppServices
         // Analytics (FunctionApp/Analytics): argument checks and dataset reads, result and chart blobs.
         builder.Services.AddSingleton<AnalysisInputs>();
         builder.Services.AddSingleton<AnalysisResultStore>();
+        builder.Services.AddSingleton(sp => AnalysisSettings.From(sp.GetRequiredService<IConfiguration>()));
         // End of analytics.
         return builder;
     }

@@ -2,8 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace Fractal.FunctionApp.Analytics;
 
-/// <summary>An analysis orchestration's input: whose datasets, which analysis, and its arguments as JSON text.</summary>
+/// <summary>
+/// An analysis orchestration's input: whose datasets, which analysis, its arguments as JSON text,
+/// and the features per chunk where the statistics split by feature.
+/// </summary>
 public sealed record AnalysisJob(
     [property: JsonPropertyName("session")] string Session,
     [property: JsonPropertyName("task_name")] string TaskName,
-    [property: JsonPropertyName("args")] string Args);
+    [property: JsonPropertyName("args")] string Args,
+    [property: JsonPropertyName("chunk_size")] int ChunkSize = AnalysisSettings.DefaultChunkSize);

@@ -19,9 +19,6 @@ public static class AnalysisOrchestration
 {
     public const string Name = "AnalysisOrchestrator";
 
-    /// <summary>Features per chunk of a heatmap's or volcano plot's statistics.</summary>
-    public const int ChunkSize = 2_000;
-
     [Function(Name)]
     public static async Task<AnalysisOutput> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
@@ -44,8 +41,9 @@ public static class AnalysisOrchestration
     private static async Task<AnalysisOutput> RunMatrixAsync(TaskOrchestrationContext context, AnalysisJob job)
     {
         var shape = await context.CallActivityAsync<MatrixShape>(nameof(AnalysisActivities.MeasureMatrix), job);
-        var chunks = Enumerable.Range(0, (shape.FeatureCount + ChunkSize - 1) / ChunkSize)
-            .Select(i => new ChunkWork(job, i * ChunkSize, Math.Min(ChunkSize, shape.FeatureCount - (i * ChunkSize))))
+        var size = Math.Max(1, job.ChunkSize);
+        var chunks = Enumerable.Range(0, (shape.FeatureCount + size - 1) / size)
+            .Select(i => new ChunkWork(job, i * size, Math.Min(size, shape.FeatureCount - (i * size))))
             .ToList();
         switch (shape.Method)
         {

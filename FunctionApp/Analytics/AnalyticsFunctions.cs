@@ -15,11 +15,13 @@ public sealed partial class AnalyticsFunctions
 {
     private readonly AnalysisInputs _inputs;
     private readonly AnalysisResultStore _results;
+    private readonly AnalysisSettings _settings;
 
-    public AnalyticsFunctions(AnalysisInputs inputs, AnalysisResultStore results)
+    public AnalyticsFunctions(AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings)
     {
         _inputs = inputs;
         _results = results;
+        _settings = settings;
     }
 
     [Function("Analyses_Catalog")]
@@ -51,7 +53,7 @@ public sealed partial class AnalyticsFunctions
         }
 
         var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
-            AnalysisOrchestration.Name, new AnalysisJob(session, schema.TaskName, args), cancellationToken: cancellationToken);
+            AnalysisOrchestration.Name, new AnalysisJob(session, schema.TaskName, args, _settings.ChunkSize), cancellationToken: cancellationToken);
         return client.CreateCheckStatusResponse(request, instanceId);
     }
 

@@ -9,6 +9,9 @@ namespace Fractal.FunctionApp.Tests.Analytics;
 /// <summary>One app on Azurite with the demo cohort loaded through <c>POST /api/data</c> for one session.</summary>
 public sealed class DemoAnalyticsFixture : IAsyncLifetime
 {
+    /// <summary>Features per chunk: the demo's 200 genes make 4 chunks, so limma's prior spans several fits.</summary>
+    public const int ChunkSize = 64;
+
     private AppHost? _app;
 
     public string Session { get; } = Guid.NewGuid().ToString("N");
@@ -30,6 +33,7 @@ public sealed class DemoAnalyticsFixture : IAsyncLifetime
     {
         var settings = AppHost.OnAzurite(AppHost.NewHubName());
         settings["FRACTAL_ETL_HANDLERS"] = "demo";
+        settings["FRACTAL_ANALYSIS_CHUNK_SIZE"] = ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _app = await AppHost.StartAsync(settings);
         string[] names = ["age", "bmi", "sex", "cohort", "os_months", "os_event", "genes", "os"];
         using var request = Request(HttpMethod.Post, "/api/data");

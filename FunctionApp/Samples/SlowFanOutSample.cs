@@ -23,7 +23,7 @@ public static class SlowFanOutSample
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var plan = new Plan(
+        var plan = new SlowFanOutPlan(
             Count: QueryNumber(request, "count", fallback: 10, min: 1, max: MaxCount),
             DelayMs: QueryNumber(request, "delayMs", fallback: 100, min: 0, max: MaxDelayMs),
             CrashAt: QueryNumber(request, "crashAt", fallback: -1, min: 0, max: MaxCount - 1));
@@ -35,13 +35,13 @@ public static class SlowFanOutSample
     [Function(nameof(SlowFanOut))]
     public static async Task<string[]> SlowFanOut([OrchestrationTrigger] TaskOrchestrationContext context)
     {
-        var plan = context.GetInput<Plan>()!;
+        var plan = context.GetInput<SlowFanOutPlan>()!;
         return await Task.WhenAll(Enumerable.Range(0, plan.Count)
-            .Select(i => context.CallActivityAsync<string>(nameof(WaitAndName), new SlowCall(i, plan.DelayMs, Crash: i == plan.CrashAt))));
+            .Select(i => context.CallActivityAsync<string>(nameof(WaitAndName), new SlowFanOutCall(i, plan.DelayMs, Crash: i == plan.CrashAt))));
     }
 
     [Function(nameof(WaitAndName))]
-    public static async Task<string> WaitAndName([ActivityTrigger] SlowCall call, CancellationToken cancellationToken)
+    public static async Task<string> WaitAndName([ActivityTrigger] SlowFanOutCall call, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);
         await Task.Delay(call.DelayMs, cancellationToken);
@@ -66,10 +66,4 @@ public static class SlowFanOutSample
             ? value
             : throw HttpProblemException.BadRequest(name, $"{name} must be a whole number from {min} to {max}.");
     }
-
-    /// <summary>The orchestration's input: how many activities, how long each waits, which one crashes (-1: none).</summary>
-    public sealed record Plan(int Count, int DelayMs, int CrashAt);
-
-    /// <summary>One activity's input.</summary>
-    public sealed record SlowCall(int Index, int DelayMs, bool Crash);
 }

@@ -28,8 +28,8 @@ public sealed class AnalysisActivities
         _results = results;
     }
 
-    [Function(nameof(PlanGroups))]
-    public async Task<GroupPlan> PlanGroups([ActivityTrigger] AnalysisJob job, CancellationToken cancellationToken)
+    [Function(nameof(PlanAnalysisGroups))]
+    public async Task<GroupPlan> PlanAnalysisGroups([ActivityTrigger] AnalysisJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
         return job.TaskName switch
@@ -42,8 +42,8 @@ public sealed class AnalysisActivities
         };
     }
 
-    [Function(nameof(ComputeGroup))]
-    public static string ComputeGroup([ActivityTrigger] GroupWork work)
+    [Function(nameof(ComputeAnalysisGroup))]
+    public static string ComputeAnalysisGroup([ActivityTrigger] GroupWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
         var args = AnalysisArgs.Parse(work.Args);
@@ -59,8 +59,8 @@ public sealed class AnalysisActivities
         return AnalyticsJson.Serialize(statistics);
     }
 
-    [Function(nameof(MeasureMatrix))]
-    public async Task<MatrixShape> MeasureMatrix([ActivityTrigger] AnalysisJob job, CancellationToken cancellationToken)
+    [Function(nameof(MeasureFeatureMatrix))]
+    public async Task<MatrixShape> MeasureFeatureMatrix([ActivityTrigger] AnalysisJob job, CancellationToken cancellationToken)
     {
         var (matrix, method) = await PrepareAsync(job, cancellationToken);
         if (method is not ("limma" or "welch"))
@@ -80,15 +80,15 @@ public sealed class AnalysisActivities
         return AnalyticsJson.Serialize(AsArgumentError(() => LinearModel.Fit(model, rows)));
     }
 
-    [Function(nameof(EstimatePrior))]
-    public static string EstimatePrior([ActivityTrigger] string[] fits)
+    [Function(nameof(EstimateLimmaPrior))]
+    public static string EstimateLimmaPrior([ActivityTrigger] string[] fits)
     {
         ArgumentNullException.ThrowIfNull(fits);
         return AnalyticsJson.Serialize(AsArgumentError(() => EmpiricalBayesPrior.Estimate([.. fits.Select(AnalyticsJson.Deserialize<LinearFit>)])));
     }
 
-    [Function(nameof(Moderate))]
-    public static string Moderate([ActivityTrigger] ChunkWork chunk)
+    [Function(nameof(ModerateLimmaChunk))]
+    public static string ModerateLimmaChunk([ActivityTrigger] ChunkWork chunk)
     {
         ArgumentNullException.ThrowIfNull(chunk);
         if (chunk.Shape is null || chunk.Fit is null || chunk.Prior is null)
@@ -110,8 +110,8 @@ public sealed class AnalysisActivities
         return AnalyticsJson.Serialize(WelchTTest.Compute(rows, [.. Enumerable.Range(0, model.ColumnCount).Select(model.GroupOf)]));
     }
 
-    [Function(nameof(Finish))]
-    public async Task<AnalysisOutput> Finish([ActivityTrigger] FinishWork work, CancellationToken cancellationToken)
+    [Function(nameof(FinishAnalysis))]
+    public async Task<AnalysisOutput> FinishAnalysis([ActivityTrigger] FinishWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
         var job = work.Job;

@@ -27,9 +27,9 @@ public static class AnalysisOrchestration
         switch (job.TaskName)
         {
             case CorrelationAnalysis.TaskName or BoxplotAnalysis.TaskName or HistogramAnalysis.TaskName or SurvivalAnalysis.TaskName:
-                var plan = await context.CallActivityAsync<GroupPlan>(nameof(AnalysisActivities.PlanGroups), job);
+                var plan = await context.CallActivityAsync<GroupPlan>(nameof(AnalysisActivities.PlanAnalysisGroups), job);
                 var parts = await Task.WhenAll(plan.Groups.Select(group =>
-                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeGroup), new GroupWork(job.TaskName, job.Args, group))));
+                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeAnalysisGroup), new GroupWork(job.TaskName, job.Args, group))));
                 return await FinishAsync(context, job, plan.Plan, parts);
             case HeatmapAnalysis.TaskName or VolcanoAnalysis.TaskName:
                 return await RunMatrixAsync(context, job);
@@ -40,7 +40,7 @@ public static class AnalysisOrchestration
 
     private static async Task<AnalysisOutput> RunMatrixAsync(TaskOrchestrationContext context, AnalysisJob job)
     {
-        var shape = await context.CallActivityAsync<MatrixShape>(nameof(AnalysisActivities.MeasureMatrix), job);
+        var shape = await context.CallActivityAsync<MatrixShape>(nameof(AnalysisActivities.MeasureFeatureMatrix), job);
         var size = Math.Max(1, job.ChunkSize);
         var chunks = Enumerable.Range(0, (shape.FeatureCount + size - 1) / size)
             .Select(i => new ChunkWork(job, i * size, Math.Min(size, shape.FeatureCount - (i * size))))
@@ -49,9 +49,9 @@ public static class AnalysisOrchestration
         {
             case "limma":
                 var fits = await Task.WhenAll(chunks.Select(chunk => context.CallActivityAsync<string>(nameof(AnalysisActivities.FitLinearModels), chunk)));
-                var prior = await context.CallActivityAsync<string>(nameof(AnalysisActivities.EstimatePrior), fits);
+                var prior = await context.CallActivityAsync<string>(nameof(AnalysisActivities.EstimateLimmaPrior), fits);
                 var moderated = await Task.WhenAll(chunks.Select((chunk, i) =>
-                    context.CallActivityAsync<string>(nameof(AnalysisActivities.Moderate), chunk with { Shape = shape, Fit = fits[i], Prior = prior })));
+                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ModerateLimmaChunk), chunk with { Shape = shape, Fit = fits[i], Prior = prior })));
                 return await FinishAsync(context, job, AnalyticsJson.Serialize(shape), moderated);
             case "welch":
                 var tests = await Task.WhenAll(chunks.Select(chunk => context.CallActivityAsync<string>(nameof(AnalysisActivities.WelchChunk), chunk)));
@@ -62,5 +62,5 @@ public static class AnalysisOrchestration
     }
 
     private static Task<AnalysisOutput> FinishAsync(TaskOrchestrationContext context, AnalysisJob job, string? plan, IReadOnlyList<string> parts) =>
-        context.CallActivityAsync<AnalysisOutput>(nameof(AnalysisActivities.Finish), new FinishWork(job, context.InstanceId, plan, parts));
+        context.CallActivityAsync<AnalysisOutput>(nameof(AnalysisActivities.FinishAnalysis), new FinishWork(job, context.InstanceId, plan, parts));
 }

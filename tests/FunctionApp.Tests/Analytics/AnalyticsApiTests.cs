@@ -65,7 +65,7 @@ public sealed class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
 
         var scheduled = await ScheduledActivitiesAsync("compute-correlation", args);
 
-        Assert.Equal(["PlanGroups", "ComputeGroup", "ComputeGroup", "ComputeGroup", "Finish"], scheduled);
+        Assert.Equal(["PlanAnalysisGroups", "ComputeAnalysisGroup", "ComputeAnalysisGroup", "ComputeAnalysisGroup", "FinishAnalysis"], scheduled);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
         var scheduled = await ScheduledActivitiesAsync("compute-volcanoplot", args);
 
         Assert.Equal(
-            ["MeasureMatrix", .. Enumerable.Repeat("FitLinearModels", chunks), "EstimatePrior", .. Enumerable.Repeat("Moderate", chunks), "Finish"],
+            ["MeasureFeatureMatrix", .. Enumerable.Repeat("FitLinearModels", chunks), "EstimateLimmaPrior", .. Enumerable.Repeat("ModerateLimmaChunk", chunks), "FinishAnalysis"],
             scheduled);
     }
 
@@ -154,6 +154,20 @@ public sealed class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
 
         Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
         Assert.Equal("data", problem.Json.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Post_WithoutSession_Answers404()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/analytics")
+        {
+            Content = JsonContent.Create(new { task_name = "compute-histogram", args = new { data = _fixture.DataIds["bmi"] } }),
+        };
+        request.Headers.Add("x-functions-key", AppHost.Key);
+
+        var response = await _fixture.App.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Fractal.Etl.Handlers.Tests.Support;
 
 namespace Fractal.Etl.Handlers.Tests.Csv;
 
+[Collection(MemoryBoundTests.Name)]
 public sealed class CsvStreamingTests
 {
     private const long Gigabyte = 1L << 30;

@@ -4,6 +4,7 @@ using Fractal.Etl.Handlers.Tests.Support;
 
 namespace Fractal.Etl.Handlers.Tests.Json;
 
+[Collection(MemoryBoundTests.Name)]
 public sealed class JsonStreamingTests
 {
     private const long Size = 256L << 20;

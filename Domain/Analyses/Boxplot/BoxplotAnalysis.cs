@@ -96,10 +96,7 @@ public static class BoxplotAnalysis
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(statistics);
-        if (statistics.Count != plan.Groups.Count)
-        {
-            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {statistics.Count} statistics were given.", nameof(statistics));
-        }
+        PlanChecks.RequireOnePerGroup(plan.Groups.Count, statistics.Count, nameof(statistics));
 
         var groups = plan.Groups.Select((group, index) => new BoxplotGroup(group.Feature, group.Category, group.Subset, statistics[index])).ToList();
         var points = plan.Groups.SelectMany((group, index) => group.Ids.Select((id, row) => new BoxplotPoint(

@@ -92,10 +92,7 @@ public static class CorrelationAnalysis
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(statistics);
-        if (statistics.Count != plan.Groups.Count)
-        {
-            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {statistics.Count} statistics were given.", nameof(statistics));
-        }
+        PlanChecks.RequireOnePerGroup(plan.Groups.Count, statistics.Count, nameof(statistics));
 
         return new CorrelationResult
         {

@@ -74,10 +74,7 @@ public static class HistogramAnalysis
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(statistics);
-        if (statistics.Count != plan.Groups.Count)
-        {
-            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {statistics.Count} statistics were given.", nameof(statistics));
-        }
+        PlanChecks.RequireOnePerGroup(plan.Groups.Count, statistics.Count, nameof(statistics));
 
         var groups = plan.Groups.Select((group, index) => new HistogramGroup(group.Category, group.Subset, statistics[index])).ToList();
         return new HistogramResult

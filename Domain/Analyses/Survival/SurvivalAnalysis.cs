@@ -68,10 +68,7 @@ public static class SurvivalAnalysis
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(curves);
-        if (curves.Count != plan.Groups.Count)
-        {
-            throw new ArgumentException($"The plan has {plan.Groups.Count} groups but {curves.Count} curves were given.", nameof(curves));
-        }
+        PlanChecks.RequireOnePerGroup(plan.Groups.Count, curves.Count, nameof(curves), "curves");
 
         var groups = plan.Groups.Select((group, index) => new SurvivalGroup(group.Category, group.Subset, curves[index])).ToList();
         return new SurvivalResult

@@ -24,10 +24,12 @@ public static class AppServices
         builder.Services.AddSingleton(sp => EtlHandlerCatalog.CreateRegistry(sp.GetRequiredService<EtlSettings>()));
         builder.Services.AddSingleton<EtlHttpClient>();
         builder.Services.AddSingleton<SecretSealer>();
+        builder.Services.AddSingleton<DataLoads>();
 
         // Analytics (FunctionApp/Analytics): argument checks and dataset reads, result and chart blobs.
         builder.Services.AddSingleton<AnalysisInputs>();
         builder.Services.AddSingleton<AnalysisResultStore>();
+        builder.Services.AddSingleton<AnalysisRuns>();
         builder.Services.AddSingleton(sp => AnalysisSettings.From(sp.GetRequiredService<IConfiguration>()));
         // End of analytics.
         return builder;

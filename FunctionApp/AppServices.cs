@@ -31,6 +31,8 @@ public static class AppServices
         builder.Services.AddSingleton<AnalysisResultStore>();
         builder.Services.AddSingleton<AnalysisRuns>();
         builder.Services.AddSingleton(sp => AnalysisSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IConfiguration>((cors, settings) => Fractalis.FractalisCors.AddPolicy(cors, settings[Fractalis.FractalisCors.OriginsSetting]));
         // End of analytics.
         return builder;
     }

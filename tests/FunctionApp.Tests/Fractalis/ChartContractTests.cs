@@ -186,6 +186,43 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
     }
 
     [Fact]
+    public async Task Heatmap_RankedByPValue_IsLimmaWithItsColumns()
+    {
+        var result = await _fixture.ResultAsync(HeatmapAnalysis.TaskName, new
+        {
+            numerical_arrays = new[] { _fixture.Reference("genes") },
+            numericals = Array.Empty<string>(),
+            categoricals = Array.Empty<string>(),
+            ranking_method = "P.Value",
+            @params = new { },
+            id_filter = Array.Empty<string>(),
+            max_rows = 15,
+            subsets = _fixture.Halves,
+        });
+        var expected = HeatmapAnalysis.Run(new([await _fixture.TableAsync("genes")], "limma", 15, new AnalysisScope(null, _fixture.Halves, null)));
+
+        var pValues = result["stats"]!["P.Value"]!.AsArray().Select(p => p!.GetValue<double>()).ToList();
+        Assert.Equal(15, pValues.Count);
+        Assert.Equal(pValues.Order(), pValues);
+        AssertSame(HeatmapAnalysis.TaskName, expected, result);
+    }
+
+    [Fact]
+    public async Task Heatmap_RankedByLogFC_IsAcceptedThenFailsNamingPValue()
+    {
+        var (_, status) = await _fixture.RunAsync(HeatmapAnalysis.TaskName, new
+        {
+            numerical_arrays = new[] { _fixture.Reference("genes") },
+            ranking_method = "logFC",
+            max_rows = 15,
+            subsets = _fixture.Halves,
+        });
+
+        Assert.Equal("FAILURE", status["state"]!.GetValue<string>());
+        Assert.Contains("P.Value", status["result"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Volcano_Limma_GivesTheTopTableAsColumns()
     {
         var result = await _fixture.ResultAsync(VolcanoAnalysis.TaskName, new

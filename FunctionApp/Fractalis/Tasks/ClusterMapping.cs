@@ -30,7 +30,7 @@ internal sealed class ClusterMapping : IFractalisTask
 
         if (args.Object("options") is { } options)
         {
-            native["options"] = options.DeepClone();
+            native["options"] = options;
         }
 
         return native;

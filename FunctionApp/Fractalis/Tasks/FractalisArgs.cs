@@ -122,11 +122,11 @@ internal sealed class FractalisArgs
         _ => throw new FractalisArgumentException(name, $"{name} must be true or false."),
     };
 
-    /// <summary>An object, or null when missing.</summary>
+    /// <summary>An object, copied, or null when missing.</summary>
     public JsonObject? Object(string name) => Value(name) switch
     {
         null => null,
-        JsonObject value => value,
+        JsonObject value => value.DeepClone().AsObject(),
         _ => throw new FractalisArgumentException(name, $"{name} must be an object."),
     };
 

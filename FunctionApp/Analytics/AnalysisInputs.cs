@@ -166,7 +166,7 @@ public sealed class AnalysisInputs
     {
         var args = ArgsOf(job);
         return ClusterArguments.FromDataset(
-            await TableAsync(job.Session, args, "data", cancellationToken),
+            InlineMatrix.TryRead(args, "data") ?? await TableAsync(job.Session, args, "data", cancellationToken),
             args.Text("cluster_algo")!,
             args.Options<ClusterOptions>("options"));
     }
@@ -179,8 +179,12 @@ public sealed class AnalysisInputs
 
     private async Task ValidateClusterAsync(string session, AnalysisArgs args, CancellationToken cancellationToken)
     {
-        var data = args.Dataset("data") ?? throw new AnalysisArgumentException("data", "data is required: a numerical_array dataset id.");
-        await CheckDatasetAsync(session, "data", data.Id, [DataType.NumericalArray.ToName()], cancellationToken);
+        if (InlineMatrix.TryRead(args, "data") is null)
+        {
+            var data = args.Dataset("data") ?? throw new AnalysisArgumentException("data", "data is required: a numerical_array dataset id or an inline matrix {row: {column: value}}.");
+            await CheckDatasetAsync(session, "data", data.Id, [DataType.NumericalArray.ToName()], cancellationToken);
+        }
+
         var options = args.Options<ClusterOptions>("options");
         if (options.Method is { } method && !ClusteringNames.Methods.Contains(method, StringComparer.Ordinal))
         {

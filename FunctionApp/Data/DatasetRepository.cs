@@ -31,6 +31,36 @@ public sealed class DatasetRepository
         await _blobs.UploadAsync(Container, RecordName(session, record.DataId), content, "application/json", cancellationToken);
     }
 
+    /// <summary>
+    /// Changes the dataset's record only if nobody else changed or deleted it since it was read, trying
+    /// again on a change; a dataset deleted meanwhile stays deleted.
+    /// </summary>
+    /// <returns>The record as saved, or null when the session has no such dataset (any more).</returns>
+    public async Task<DatasetRecord?> UpdateAsync(string session, string dataId, Func<DatasetRecord, DatasetRecord> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (!IsSafeId(dataId))
+        {
+            return null;
+        }
+
+        while (true)
+        {
+            var stored = await _blobs.ReadAllAsync(Container, RecordName(session, dataId), cancellationToken);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var record = change(JsonSerializer.Deserialize<DatasetRecord>(stored.Content)!);
+            using var content = new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(record));
+            if (await _blobs.ReplaceAsync(Container, RecordName(session, dataId), content, "application/json", stored.Version, cancellationToken))
+            {
+                return record;
+            }
+        }
+    }
+
     /// <summary>The session's dataset, or null when the session has none with that id.</summary>
     public async Task<DatasetRecord?> GetAsync(string session, string dataId, CancellationToken cancellationToken)
     {
@@ -39,8 +69,8 @@ public sealed class DatasetRepository
             return null;
         }
 
-        var json = await _blobs.ReadAllAsync(Container, RecordName(session, dataId), cancellationToken);
-        return json is null ? null : JsonSerializer.Deserialize<DatasetRecord>(json);
+        var stored = await _blobs.ReadAllAsync(Container, RecordName(session, dataId), cancellationToken);
+        return stored is null ? null : JsonSerializer.Deserialize<DatasetRecord>(stored.Content);
     }
 
     public async IAsyncEnumerable<DatasetRecord> ListAsync(string session, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -31,13 +31,11 @@ public sealed class EtlActivities
     [Function(nameof(PlanDataset))]
     public async Task<EtlStepResult> PlanDataset([ActivityTrigger] EtlWork work, CancellationToken cancellationToken)
     {
-        var record = await _datasets.GetAsync(work.Session, work.DataId, cancellationToken);
-        if (record is null)
+        if (await _datasets.UpdateAsync(work.Session, work.DataId, record => record with { EtlState = EtlState.Running }, cancellationToken) is null)
         {
             return EtlStepResult.Failed("The dataset was deleted before it was loaded.");
         }
 
-        await _datasets.SaveAsync(work.Session, record with { EtlState = EtlState.Running }, cancellationToken);
         return await GuardAsync(async () =>
         {
             var handler = _registry.Get(work.Source.Handler);
@@ -104,15 +102,20 @@ public sealed class EtlActivities
         });
 
         await DeletePartsAsync(work, parts.Count, cancellationToken);
-        if (result.Part is { } combined && await _datasets.GetAsync(work.Session, work.DataId, cancellationToken) is { } record)
+        if (result.Part is { } combined)
         {
-            await _datasets.SaveAsync(work.Session, record with
+            var saved = await _datasets.UpdateAsync(work.Session, work.DataId, record => record with
             {
                 EtlState = EtlState.Success,
                 EtlMessage = null,
                 RowCount = combined.RowCount,
                 Features = combined.Features,
             }, cancellationToken);
+            if (saved is null)
+            {
+                // Deleted while it loaded: its data must not outlive it.
+                await _blobs.DeleteAsync(DatasetRepository.Container, DatasetRepository.ParquetName(work.Session, work.DataId), cancellationToken);
+            }
         }
 
         return result;
@@ -128,10 +131,8 @@ public sealed class EtlActivities
             await _blobs.DeleteAsync(DatasetRepository.Container, name, cancellationToken);
         }
 
-        if (await _datasets.GetAsync(work.Session, work.DataId, cancellationToken) is { } record)
-        {
-            await _datasets.SaveAsync(work.Session, record with { EtlState = EtlState.Failure, EtlMessage = failure.Message, RowCount = 0, Features = [] }, cancellationToken);
-        }
+        await _datasets.UpdateAsync(
+            work.Session, work.DataId, record => record with { EtlState = EtlState.Failure, EtlMessage = failure.Message, RowCount = 0, Features = [] }, cancellationToken);
     }
 
     private static string PartName(EtlWork work, int index) => $"{work.Session}/{work.DataId}.part{index:D5}.parquet";

@@ -37,17 +37,35 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
-    public async Task<byte[]?> ReadAllAsync(string container, string name, CancellationToken cancellationToken)
+    public async Task<StoredBlob?> ReadAllAsync(string container, string name, CancellationToken cancellationToken)
     {
         var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
         try
         {
             var download = await client.DownloadContentAsync(cancellationToken);
-            return download.Value.Content.ToArray();
+            return new StoredBlob(download.Value.Content.ToArray(), download.Value.Details.ETag.ToString());
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
             return null;
+        }
+    }
+
+    public async Task<bool> ReplaceAsync(string container, string name, Stream content, string contentType, string version, CancellationToken cancellationToken)
+    {
+        var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            await client.UploadAsync(content, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+                Conditions = new BlobRequestConditions { IfMatch = new ETag(version) },
+            }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+        {
+            return false;
         }
     }
 

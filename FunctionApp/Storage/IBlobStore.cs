@@ -13,7 +13,10 @@ public interface IBlobStore
     /// Reads a small blob whole, in one request, so a writer replacing it meanwhile gives the old or the
     /// new content, never an error; null when it does not exist.
     /// </summary>
-    Task<byte[]?> ReadAllAsync(string container, string name, CancellationToken cancellationToken);
+    Task<StoredBlob?> ReadAllAsync(string container, string name, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a blob only if it is still at <paramref name="version"/>; false when it changed or is gone.</summary>
+    Task<bool> ReplaceAsync(string container, string name, Stream content, string contentType, string version, CancellationToken cancellationToken);
 
     /// <summary>Deletes a blob; false when there was none.</summary>
     Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken);

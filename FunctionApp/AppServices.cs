@@ -1,6 +1,7 @@
 using Fractal.Durable.Hosting;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Analytics;
+using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Storage;
 
@@ -29,6 +30,7 @@ public static class AppServices
         builder.Services.AddSingleton<AnalysisInputs>();
         builder.Services.AddSingleton<AnalysisResultStore>();
         builder.Services.AddSingleton(sp => AnalysisSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => SqlSettings.From(sp.GetRequiredService<IConfiguration>()));
         // End of analytics.
         return builder;
     }

@@ -7,8 +7,9 @@ namespace Fractal.FunctionApp.Analytics.Charts;
 
 /// <summary>
 /// A query result's first numeric column by its first column: bars by label, a line over time when
-/// the first column is a date or timestamp, a scatter when it is a number. A result with no numeric
-/// column is shown as the table of its first rows, and its title says there was nothing to plot.
+/// the first column is a date or timestamp, a scatter when it is a number. A result with no rows or
+/// no numeric column is shown as the table of its first rows, and its title says there was nothing
+/// to plot.
 /// </summary>
 internal static class SqlChart
 {
@@ -17,13 +18,21 @@ internal static class SqlChart
     private const int MaxTableColumns = 6;
     private const int MaxCellLength = 24;
 
+    /// <summary>The share of the data area kept free above the data, where the legend sits.</summary>
+    private const double LegendRoom = 0.15;
+
     public static NamedPlot Draw(SqlResult result)
     {
         var columns = result.Columns;
         var numeric = Enumerable.Range(0, columns.Count).Where(i => columns[i].Kind == SqlValueKind.Number).ToList();
+        if (result.RowCount == 0)
+        {
+            return Table(result, "no rows, nothing to chart");
+        }
+
         if (numeric.Count == 0)
         {
-            return Table(result);
+            return Table(result, $"{result.RowCount} rows, no numeric column to chart");
         }
 
         var y = numeric.FirstOrDefault(i => i > 0, numeric[0]);
@@ -47,17 +56,18 @@ internal static class SqlChart
         var values = shown.Select(row => Number(row[y])).ToArray();
         var bars = plot.Add.Bars(values.Select(v => double.IsFinite(v) ? v : 0).ToArray());
         bars.Color = ChartStyle.Color(0);
-        bars.LegendText = $"{result.Columns[y].Name} (n = {values.Count(double.IsFinite)})";
+        bars.LegendText = $"{result.Columns[y].Name} ({shown.Count} bars)";
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. shown.Select((row, i) => new Tick(i, Label(row[0])))]);
         if (shown.Count > 8)
         {
-            plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-            plot.Axes.Bottom.MinimumSize = 120;
+            // Slanted labels, ending under their bar, with room below for the longest.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 40 + (8 * shown.Max(row => Label(row[0]).Length));
         }
 
-        plot.Axes.Margins(bottom: 0);
-        plot.ShowLegend();
+        plot.Axes.Margins(bottom: 0, top: LegendRoom);
+        plot.ShowLegend(Alignment.UpperRight);
         return new NamedPlot("sql", plot);
     }
 
@@ -70,9 +80,13 @@ internal static class SqlChart
             .ToList();
         var plot = ChartStyle.Create(Title(result, y, 0, result.RowCount), result.Columns[0].Name, result.Columns[y].Name);
         var line = plot.Add.Scatter(points.Select(p => p.Time!.Value).ToArray(), points.Select(p => p.Value).ToArray(), ChartStyle.Color(0));
-        line.LegendText = $"{result.Columns[y].Name} (n = {points.Count})";
+        line.LegendText = $"{result.Columns[y].Name} ({points.Count} points)";
+        plot.Axes.Margins(top: LegendRoom);
         plot.Axes.DateTimeTicksBottom();
-        plot.ShowLegend();
+
+        // The time axis replaces the bottom axis, so its label is set again.
+        plot.XLabel(result.Columns[0].Name);
+        plot.ShowLegend(Alignment.UpperRight);
         return new NamedPlot("sql", plot);
     }
 
@@ -89,17 +103,18 @@ internal static class SqlChart
         var xs = points.Select(p => p.X).ToArray();
         var ys = points.Select(p => p.Y).ToArray();
         var scatter = ordered ? plot.Add.Scatter(xs, ys, ChartStyle.Color(0)) : plot.Add.ScatterPoints(xs, ys, ChartStyle.Color(0));
-        scatter.LegendText = $"{result.Columns[y].Name} (n = {points.Count})";
-        plot.ShowLegend();
+        scatter.LegendText = $"{result.Columns[y].Name} ({points.Count} points)";
+        plot.Axes.Margins(top: LegendRoom);
+        plot.ShowLegend(Alignment.UpperRight);
         return new NamedPlot("sql", plot);
     }
 
-    private static NamedPlot Table(SqlResult result)
+    private static NamedPlot Table(SqlResult result, string why)
     {
         var columns = result.Columns.Take(MaxTableColumns).ToList();
         var rows = result.Rows.Take(MaxTableRows).ToList();
         var plot = ChartStyle.Create(
-            $"SQL result: {result.RowCount} rows, no numeric column to chart (first {rows.Count} shown)", "column", "row");
+            rows.Count < result.RowCount ? $"SQL result: {why} (first {rows.Count} rows shown)" : $"SQL result: {why}", "column", "row");
         for (var r = 0; r < rows.Count; r++)
         {
             for (var c = 0; c < columns.Count; c++)
@@ -112,9 +127,11 @@ internal static class SqlChart
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. columns.Select((column, c) => new Tick(c, $"{column.Name} ({column.Type})"))]);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. rows.Select((_, r) => new Tick(-r, (r + 1).ToString(CultureInfo.InvariantCulture)))]);
-        plot.Axes.SetLimits(-0.5, Math.Max(columns.Count, 1) - 0.5, -Math.Max(rows.Count, 1) + 0.5, 0.5);
-        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{result.Columns.Count} columns, none numeric", FillColor = ChartStyle.Color(0) });
-        plot.ShowLegend();
+        plot.HideGrid();
+        // Two empty rows below the last, for the legend.
+        plot.Axes.SetLimits(-0.5, Math.Max(columns.Count, 1) - 0.5, -Math.Max(rows.Count, 1) - 1.5, 0.5);
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{result.Columns.Count} columns, {result.Columns.Count(c => c.Kind == SqlValueKind.Number)} numeric", FillColor = ChartStyle.Color(0) });
+        plot.ShowLegend(Alignment.LowerRight);
         return new NamedPlot("sql", plot);
     }
 

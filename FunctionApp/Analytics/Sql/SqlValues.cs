@@ -63,17 +63,29 @@ internal static class SqlValues
         sbyte or byte or short or ushort or int or uint => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         BigInteger number when number >= long.MinValue && number <= long.MaxValue => (long)number,
         BigInteger number when number >= s_decimalMin && number <= s_decimalMax => (decimal)number,
-        BigInteger number => (double)number,
+        BigInteger number => double.Parse(number.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
         DateTime or DateOnly or TimeOnly or DateTimeOffset => value,
         TimeSpan interval => XmlConvert.ToString(interval),
         Guid id => id.ToString(),
         byte[] bytes => Convert.ToBase64String(bytes),
         Stream stream => Convert.ToBase64String(ReadAll(stream)),
-        IDictionary fields => fields.Cast<DictionaryEntry>().ToDictionary(
-            entry => Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry => ToResult(entry.Value), StringComparer.Ordinal),
+        IDictionary fields => Fields(fields),
         IEnumerable items => items.Cast<object?>().Select(ToResult).ToList(),
         _ => Convert.ToString(value, CultureInfo.InvariantCulture),
     };
+
+    /// <summary>A struct's or map's entries by key (read through the dictionary enumerator, which yields <see cref="DictionaryEntry"/> whatever the dictionary's type).</summary>
+    private static Dictionary<string, object?> Fields(IDictionary fields)
+    {
+        var converted = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
+        var entry = fields.GetEnumerator();
+        while (entry.MoveNext())
+        {
+            converted[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = ToResult(entry.Value);
+        }
+
+        return converted;
+    }
 
     private static byte[] ReadAll(Stream stream)
     {

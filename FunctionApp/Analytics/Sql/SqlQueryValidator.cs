@@ -60,36 +60,7 @@ public static class SqlQueryValidator
             throw Reject($"query must be exactly one SELECT statement; it has {statements.GetArrayLength()}.");
         }
 
-        var readable = new HashSet<string>(tableNames, StringComparer.OrdinalIgnoreCase);
-        CollectCommonTableExpressions(statements, readable);
-        Walk(statements[0], readable, tableNames);
-    }
-
-    private static void CollectCommonTableExpressions(JsonElement node, HashSet<string> names)
-    {
-        if (node.ValueKind == JsonValueKind.Object)
-        {
-            if (node.TryGetProperty("cte_map", out var ctes) && ctes.ValueKind == JsonValueKind.Object
-                && ctes.TryGetProperty("map", out var map) && map.ValueKind == JsonValueKind.Array)
-            {
-                foreach (var entry in map.EnumerateArray())
-                {
-                    names.Add(entry.GetProperty("key").GetString()!);
-                }
-            }
-
-            foreach (var property in node.EnumerateObject())
-            {
-                CollectCommonTableExpressions(property.Value, names);
-            }
-        }
-        else if (node.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in node.EnumerateArray())
-            {
-                CollectCommonTableExpressions(item, names);
-            }
-        }
+        Walk(statements[0], new HashSet<string>(tableNames, StringComparer.OrdinalIgnoreCase), tableNames);
     }
 
     private static void Walk(JsonElement node, HashSet<string> readable, IReadOnlyCollection<string> tableNames)
@@ -107,6 +78,14 @@ public static class SqlQueryValidator
         if (node.ValueKind != JsonValueKind.Object)
         {
             return;
+        }
+
+        // A query's common table expressions are readable within it (their own bodies too, for WITH RECURSIVE), not outside it.
+        if (node.TryGetProperty("cte_map", out var ctes) && ctes.ValueKind == JsonValueKind.Object
+            && ctes.TryGetProperty("map", out var map) && map.ValueKind == JsonValueKind.Array && map.GetArrayLength() > 0)
+        {
+            readable = new HashSet<string>(readable, StringComparer.OrdinalIgnoreCase);
+            readable.UnionWith(map.EnumerateArray().Select(entry => entry.GetProperty("key").GetString()!));
         }
 
         switch (Text(node, "type"))

@@ -63,6 +63,7 @@ public sealed class SqlQueryValidatorTests
     [InlineData("SELECT * FROM information_schema.tables", "'information_schema.tables'")]
     [InlineData("SELECT * FROM other_schema.age", "'other_schema.age'")]
     [InlineData("SELECT * FROM memory.main.age", "'memory.main.age'")]
+    [InlineData("SELECT * FROM (WITH other AS (SELECT 1 AS x) SELECT * FROM other) t, other", "'other'")]
     public void Validate_TableNotAmongItsTables_IsRejectedNamingIt(string sql, string named)
     {
         var error = Reject(sql);

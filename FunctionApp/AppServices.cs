@@ -25,12 +25,16 @@ public static class AppServices
         builder.Services.AddSingleton(sp => EtlHandlerCatalog.CreateRegistry(sp.GetRequiredService<EtlSettings>()));
         builder.Services.AddSingleton<EtlHttpClient>();
         builder.Services.AddSingleton<SecretSealer>();
+        builder.Services.AddSingleton<DataLoads>();
 
         // Analytics (FunctionApp/Analytics): argument checks and dataset reads, result and chart blobs.
         builder.Services.AddSingleton<AnalysisInputs>();
         builder.Services.AddSingleton<AnalysisResultStore>();
+        builder.Services.AddSingleton<AnalysisRuns>();
         builder.Services.AddSingleton(sp => AnalysisSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddSingleton(sp => SqlSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
+            .Configure<IConfiguration>((cors, settings) => Fractalis.FractalisCors.AddPolicy(cors, settings[Fractalis.FractalisCors.OriginsSetting]));
         // End of analytics.
         return builder;
     }

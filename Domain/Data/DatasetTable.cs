@@ -80,6 +80,30 @@ public sealed class DatasetTable
         return result;
     }
 
+    /// <summary>
+    /// The rows a front-end's filter keeps, as Fractalis applies <c>filters.feature</c>: the rows of the
+    /// listed features; for a categorical dataset, whose one feature is the variable itself, the rows
+    /// whose value is listed. An empty list keeps every row.
+    /// </summary>
+    public DatasetTable KeepOnly(IReadOnlyCollection<string> featuresOrValues)
+    {
+        ArgumentNullException.ThrowIfNull(featuresOrValues);
+        if (featuresOrValues.Count == 0)
+        {
+            return this;
+        }
+
+        var kept = featuresOrValues.ToHashSet(StringComparer.Ordinal);
+        var rows = Enumerable.Range(0, RowCount)
+            .Where(i => DataType == DataType.Categorical ? Labels[i] is { } label && kept.Contains(label) : kept.Contains(Features[i]))
+            .ToArray();
+        string[] ids = [.. rows.Select(i => Ids[i])];
+        string[] features = [.. rows.Select(i => Features[i])];
+        return DataType == DataType.Categorical
+            ? FromLabels(ids, features, [.. rows.Select(i => Labels[i])])
+            : FromNumbers(DataType, ids, features, [.. rows.Select(i => Numbers[i])]);
+    }
+
     private static void EnsureSameLength(int ids, int features, int values)
     {
         if (ids != features || ids != values)

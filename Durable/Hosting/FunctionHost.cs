@@ -56,7 +56,8 @@ public sealed class FunctionHost : IAsyncDisposable
         _app.UseStatusCodePages();
         _app.Use(RejectOversizedBodies);
         _app.UseRouting();
-        HttpFunctionEndpoints.Map(_app, _catalog, _options);
+        _app.UseCors();
+        HttpFunctionEndpoints.Map(_app, _catalog, _options, _app.Configuration);
         Management.ManagementEndpoints.Map(_app, _options);
         _app.MapFallback("{*path}", context => Problems.WriteAsync(
             context, StatusCodes.Status404NotFound, $"No function serves {context.Request.Method} {context.Request.Path}."));
@@ -78,11 +79,10 @@ public sealed class FunctionHost : IAsyncDisposable
 
         var addresses = Addresses;
         var baseAddress = addresses.Count > 0 ? addresses[0].ToString().TrimEnd('/') : string.Empty;
-        var prefix = string.IsNullOrEmpty(_options.RoutePrefix) ? string.Empty : "/" + _options.RoutePrefix;
         foreach (var function in _catalog.HttpFunctions.OrderBy(f => f.Route, StringComparer.Ordinal))
         {
             var methods = function.Methods.Count == 0 ? "ANY" : string.Join(',', function.Methods);
-            var url = $"{baseAddress}{prefix}/{function.Route}";
+            var url = baseAddress + function.Template(_options, _app.Configuration);
             logger.LogInformation("{Function}: [{Methods}] {Url}", function.Function.Name, methods, url);
         }
     }

@@ -89,6 +89,7 @@ public sealed class FunctionHostBuilder
         _builder.Services.AddSingleton<StorageHealthProbe>();
         DurableServices.Add(_builder.Services, _builder.Configuration, catalog, options);
         _builder.Services.AddProblemDetails();
+        _builder.Services.AddCors();
         _builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize);
 
         var app = _builder.Build();

@@ -6,26 +6,30 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Fractal.Durable.Hosting;
 
-/// <summary>Maps HTTP-triggered functions to ASP.NET Core endpoints under the route prefix.</summary>
+/// <summary>
+/// Maps HTTP-triggered functions to ASP.NET Core endpoints under the route prefix. The function method's
+/// attributes become endpoint metadata, so ASP.NET Core's own attributes (such as <c>[EnableCors]</c>) apply.
+/// </summary>
 internal static class HttpFunctionEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints, FunctionCatalog catalog, FunctionHostOptions options)
+    public static void Map(IEndpointRouteBuilder endpoints, FunctionCatalog catalog, FunctionHostOptions options, IConfiguration settings)
     {
         foreach (var function in catalog.HttpFunctions)
         {
-            var template = string.IsNullOrEmpty(options.RoutePrefix) ? $"/{function.Route}" : $"/{options.RoutePrefix}/{function.Route}";
+            var template = function.Template(options, settings);
             var pattern = RoutePatternFactory.Parse(template);
             var binders = function.Function.Parameters.Select(p => CreateBinder(function.Function, p, pattern)).ToArray();
             var handler = CreateHandler(function, binders, options);
             var builder = function.Methods.Count == 0
                 ? endpoints.Map(pattern, handler)
                 : endpoints.MapMethods(template, function.Methods, handler);
-            builder.WithDisplayName(function.Function.Name);
+            builder.WithDisplayName(function.Function.Name).WithMetadata([.. function.Function.Method.GetCustomAttributes(inherit: true)]);
         }
     }
 

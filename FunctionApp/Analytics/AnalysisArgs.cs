@@ -68,6 +68,17 @@ public sealed class AnalysisArgs
         return [.. value.EnumerateArray().Select(e => e.GetString()!)];
     }
 
+    /// <summary>A dataset reference; null when the argument is absent.</summary>
+    public DatasetReference? Dataset(string name) => Value(name) is { } value ? DatasetReference.Parse(value, name) : null;
+
+    /// <summary>A list of dataset references; a single reference is read as a list of one.</summary>
+    public IReadOnlyList<DatasetReference> Datasets(string name) => Value(name) switch
+    {
+        null => [],
+        { ValueKind: JsonValueKind.Array } list => [.. list.EnumerateArray().Select((e, i) => DatasetReference.Parse(e, $"{name}[{i}]"))],
+        { } one => [DatasetReference.Parse(one, name)],
+    };
+
     public IReadOnlyList<IReadOnlyList<string>> TextLists(string name)
     {
         if (Value(name) is not { } value)

@@ -43,22 +43,22 @@ public sealed partial class AnalysisInputs
             switch (parameter.Kind)
             {
                 case ParameterKind.Dataset:
-                    if (args.Text(parameter.Name) is { } id)
+                    if (args.Dataset(parameter.Name) is { } reference)
                     {
-                        await CheckDatasetAsync(session, parameter.Name, id, parameter.DataTypes, cancellationToken);
+                        await CheckDatasetAsync(session, parameter.Name, reference.Id, parameter.DataTypes, cancellationToken);
                     }
 
                     break;
                 case ParameterKind.DatasetList:
-                    var ids = args.Texts(parameter.Name);
-                    if (parameter.Required && ids.Count == 0)
+                    var references = args.Datasets(parameter.Name);
+                    if (parameter.Required && references.Count == 0)
                     {
                         throw new AnalysisArgumentException(parameter.Name, $"{parameter.Name} needs at least one dataset.");
                     }
 
-                    for (var i = 0; i < ids.Count; i++)
+                    for (var i = 0; i < references.Count; i++)
                     {
-                        await CheckDatasetAsync(session, $"{parameter.Name}[{i}]", ids[i], parameter.DataTypes, cancellationToken);
+                        await CheckDatasetAsync(session, $"{parameter.Name}[{i}]", references[i].Id, parameter.DataTypes, cancellationToken);
                     }
 
                     break;
@@ -175,7 +175,7 @@ public sealed partial class AnalysisInputs
     {
         var args = ArgsOf(job);
         return ClusterArguments.FromDataset(
-            await TableAsync(job.Session, args, "data", cancellationToken),
+            InlineMatrix.TryRead(args, "data") ?? await TableAsync(job.Session, args, "data", cancellationToken),
             args.Text("cluster_algo")!,
             args.Options<ClusterOptions>("options"));
     }
@@ -188,8 +188,12 @@ public sealed partial class AnalysisInputs
 
     private async Task ValidateClusterAsync(string session, AnalysisArgs args, CancellationToken cancellationToken)
     {
-        var data = args.Text("data") ?? throw new AnalysisArgumentException("data", "data is required: a numerical_array dataset id.");
-        await CheckDatasetAsync(session, "data", data, [DataType.NumericalArray.ToName()], cancellationToken);
+        if (InlineMatrix.TryRead(args, "data") is null)
+        {
+            var data = args.Dataset("data") ?? throw new AnalysisArgumentException("data", "data is required: a numerical_array dataset id or an inline matrix {row: {column: value}}.");
+            await CheckDatasetAsync(session, "data", data.Id, [DataType.NumericalArray.ToName()], cancellationToken);
+        }
+
         var options = args.Options<ClusterOptions>("options");
         if (options.Method is { } method && !ClusteringNames.Methods.Contains(method, StringComparer.Ordinal))
         {
@@ -224,20 +228,23 @@ public sealed partial class AnalysisInputs
 
     private async Task<IReadOnlyList<DatasetTable>> TablesAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken)
     {
-        var ids = args.Texts(argument);
-        var tables = new List<DatasetTable>(ids.Count);
-        for (var i = 0; i < ids.Count; i++)
+        var references = args.Datasets(argument);
+        var tables = new List<DatasetTable>(references.Count);
+        for (var i = 0; i < references.Count; i++)
         {
-            tables.Add(await ReadAsync(session, $"{argument}[{i}]", ids[i], cancellationToken));
+            tables.Add(await ReadAsync(session, $"{argument}[{i}]", references[i], cancellationToken));
         }
 
         return tables;
     }
 
     private Task<DatasetTable> TableAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken) =>
-        ReadAsync(session, argument, args.Text(argument) ?? throw new AnalysisArgumentException(argument, $"{argument} is required."), cancellationToken);
+        ReadAsync(session, argument, args.Dataset(argument) ?? throw new AnalysisArgumentException(argument, $"{argument} is required."), cancellationToken);
 
-    private async Task<DatasetTable> ReadAsync(string session, string argument, string dataId, CancellationToken cancellationToken) =>
-        await _datasets.ReadTableAsync(session, dataId, cancellationToken: cancellationToken)
-            ?? throw new AnalysisArgumentException(argument, $"{argument}: dataset '{dataId}' has no data in this session.");
+    private async Task<DatasetTable> ReadAsync(string session, string argument, DatasetReference reference, CancellationToken cancellationToken)
+    {
+        var table = await _datasets.ReadTableAsync(session, reference.Id, cancellationToken: cancellationToken)
+            ?? throw new AnalysisArgumentException(argument, $"{argument}: dataset '{reference.Id}' has no data in this session.");
+        return table.KeepOnly(reference.Keep);
+    }
 }

@@ -4,10 +4,12 @@ namespace Fractal.FunctionApp.Analytics;
 
 /// <summary>
 /// An analysis orchestration's input: whose datasets, which analysis, its arguments as JSON text,
-/// and the features per chunk where the statistics split by feature.
+/// the features per chunk where the statistics split by feature, and, for an analysis accepted only
+/// to report that it cannot run, why.
 /// </summary>
 public sealed record AnalysisJob(
     [property: JsonPropertyName("session")] string Session,
     [property: JsonPropertyName("task_name")] string TaskName,
     [property: JsonPropertyName("args")] string Args,
-    [property: JsonPropertyName("chunk_size")] int ChunkSize = AnalysisSettings.DefaultChunkSize);
+    [property: JsonPropertyName("chunk_size")] int ChunkSize = AnalysisSettings.DefaultChunkSize,
+    [property: JsonPropertyName("refusal")] string? Refusal = null);

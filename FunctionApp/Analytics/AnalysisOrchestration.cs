@@ -27,6 +27,11 @@ public static class AnalysisOrchestration
     {
         ArgumentNullException.ThrowIfNull(context);
         var job = context.GetInput<AnalysisJob>() ?? throw new InvalidOperationException("The analysis job has no input.");
+        if (job.Refusal is { } refusal)
+        {
+            throw new NotSupportedException(refusal);
+        }
+
         switch (job.TaskName)
         {
             case CorrelationAnalysis.TaskName or BoxplotAnalysis.TaskName or HistogramAnalysis.TaskName or SurvivalAnalysis.TaskName:

@@ -13,15 +13,11 @@ namespace Fractal.FunctionApp.Analytics;
 /// </summary>
 public sealed partial class AnalyticsFunctions
 {
-    private readonly AnalysisInputs _inputs;
-    private readonly AnalysisResultStore _results;
-    private readonly AnalysisSettings _settings;
+    private readonly AnalysisRuns _runs;
 
-    public AnalyticsFunctions(AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings)
+    public AnalyticsFunctions(AnalysisRuns runs)
     {
-        _inputs = inputs;
-        _results = results;
-        _settings = settings;
+        _runs = runs;
     }
 
     [Function("Analyses_Catalog")]
@@ -37,23 +33,17 @@ public sealed partial class AnalyticsFunctions
     {
         ArgumentNullException.ThrowIfNull(client);
         var body = await request.ReadJsonBodyAsync<AnalysisRequest>(cancellationToken: cancellationToken);
-        var schema = AnalysisCatalog.Find(body.TaskName)
-            ?? throw HttpProblemException.BadRequest("task_name", $"Unknown task_name '{body.TaskName}'; the analyses are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
         var session = Session.Find(request) ?? throw HttpProblemException.NotFound("This request names no session, so it has no datasets to analyse.");
-        string args;
+        string instanceId;
         try
         {
-            var parsed = new AnalysisArgs(body.Args);
-            await _inputs.ValidateAsync(session, schema, parsed, cancellationToken);
-            args = parsed.ToJson();
+            instanceId = await _runs.StartAsync(session, body.TaskName, body.Args, client, cancellationToken);
         }
         catch (AnalysisArgumentException error)
         {
             throw HttpProblemException.BadRequest(string.IsNullOrEmpty(error.Argument) ? "args" : error.Argument, error.Message);
         }
 
-        var instanceId = await client.ScheduleNewOrchestrationInstanceAsync(
-            AnalysisOrchestration.Name, new AnalysisJob(session, schema.TaskName, args, _settings.ChunkSize), cancellationToken: cancellationToken);
         return client.CreateCheckStatusResponse(request, instanceId);
     }
 
@@ -85,7 +75,7 @@ public sealed partial class AnalyticsFunctions
         CancellationToken cancellationToken)
     {
         await FindAsync(request, client, id, cancellationToken);
-        var stream = await _results.OpenAsync(id, AnalysisResultStore.ResultName, cancellationToken)
+        var stream = await _runs.OpenAsync(id, AnalysisResultStore.ResultName, cancellationToken)
             ?? throw HttpProblemException.NotFound($"Analysis '{id}' has no result yet.");
         return Results.Stream(stream, "application/json");
     }
@@ -106,7 +96,7 @@ public sealed partial class AnalyticsFunctions
         }
 
         await FindAsync(request, client, id, cancellationToken);
-        var stream = await _results.OpenAsync(id, file, cancellationToken)
+        var stream = await _runs.OpenAsync(id, file, cancellationToken)
             ?? throw HttpProblemException.NotFound($"Analysis '{id}' has no chart '{file}'.");
         return Results.Stream(stream, match.Groups["format"].Value == "svg" ? "image/svg+xml" : "image/png");
     }
@@ -119,33 +109,14 @@ public sealed partial class AnalyticsFunctions
         CancellationToken cancellationToken)
     {
         var (instance, _) = await FindAsync(request, client, id, cancellationToken);
-        if (instance.IsRunning)
-        {
-            await client.TerminateInstanceAsync(id, "Deleted by its session.", cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            await client.WaitForInstanceCompletionAsync(id, cancellationToken: timeout.Token);
-        }
-
-        await client.PurgeInstanceAsync(id, cancellationToken);
-        var blobs = await _results.DeleteAsync(id, cancellationToken);
+        var blobs = await _runs.DeleteAsync(instance, client, cancellationToken);
         return Results.Ok(new { id, purged = true, deleted_blobs = blobs });
     }
 
     private static async Task<(OrchestrationMetadata Instance, AnalysisJob Job)> FindAsync(
-        HttpRequest request, DurableTaskClient client, string id, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var session = Session.Find(request);
-        var instance = session is null || !InstanceId().IsMatch(id) ? null : await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
-        var job = instance?.Name == AnalysisOrchestration.Name ? instance.ReadInputAs<AnalysisJob>() : null;
-        return instance is not null && job is not null && job.Session == session
-            ? (instance, job)
-            : throw HttpProblemException.NotFound($"This session has no analysis '{id}'.");
-    }
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
-    private static partial Regex InstanceId();
+        HttpRequest request, DurableTaskClient client, string id, CancellationToken cancellationToken) =>
+        await AnalysisRuns.FindAsync(Session.Find(request), id, client, cancellationToken)
+            ?? throw HttpProblemException.NotFound($"This session has no analysis '{id}'.");
 
     [GeneratedRegex("^[a-z_]{1,64}\\.(?<format>svg|png)$")]
     private static partial Regex ChartFile();

@@ -16,16 +16,12 @@ public sealed class DataFunctions
 {
     private const int MaxPreviewRows = 10_000;
     private readonly DatasetRepository _datasets;
-    private readonly EtlHandlerRegistry _registry;
-    private readonly SecretSealer _sealer;
-    private readonly TimeProvider _time;
+    private readonly DataLoads _loads;
 
-    public DataFunctions(DatasetRepository datasets, EtlHandlerRegistry registry, SecretSealer sealer, TimeProvider time)
+    public DataFunctions(DatasetRepository datasets, DataLoads loads)
     {
         _datasets = datasets;
-        _registry = registry;
-        _sealer = sealer;
-        _time = time;
+        _loads = loads;
     }
 
     [Function("Data_Load")]
@@ -35,35 +31,11 @@ public sealed class DataFunctions
         CancellationToken cancellationToken)
     {
         var etl = await request.ReadJsonBodyAsync<EtlRequest>(cancellationToken: cancellationToken);
-        var errors = _registry.Validate(etl);
-        if (errors.Count > 0)
-        {
-            throw HttpProblemException.BadRequest(errors[0].Field, string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")));
-        }
-
-        var session = Session.FindOrCreate(request);
-        var now = _time.GetUtcNow();
-        var instanceId = Guid.NewGuid().ToString("N");
-        var datasets = etl.Descriptors!.Select(d => new EtlJobDataset(Guid.NewGuid().ToString("N"), d)).ToList();
-        foreach (var dataset in datasets)
-        {
-            await _datasets.SaveAsync(session, new DatasetRecord
-            {
-                DataId = dataset.DataId,
-                Label = dataset.Descriptor.DisplayLabel,
-                DataTypeName = dataset.Descriptor.DataType.ToName(),
-                Handler = etl.Handler!,
-                Descriptor = dataset.Descriptor,
-                Created = now,
-                InstanceId = instanceId,
-            }, cancellationToken);
-        }
-
-        var job = new EtlJob(session, etl.ToSource(), datasets, _sealer.Seal(etl.Auth?.Token));
-        await client.ScheduleNewOrchestrationInstanceAsync(EtlOrchestration.Name, job, new StartOrchestrationOptions(instanceId), cancellationToken);
+        _loads.Validate(etl);
+        var (instanceId, dataIds) = await _loads.StartAsync(Session.FindOrCreate(request), etl, client, cancellationToken);
         var payload = client.CreateHttpManagementPayload(request, instanceId);
         request.HttpContext.Response.Headers.Location = payload.StatusQueryGetUri;
-        return Results.Json(new DataLoadAccepted(payload, [.. datasets.Select(d => d.DataId)]), statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new DataLoadAccepted(payload, dataIds), statusCode: StatusCodes.Status202Accepted);
     }
 
     [Function("Data_List")]
@@ -72,16 +44,7 @@ public sealed class DataFunctions
         CancellationToken cancellationToken)
     {
         var session = Session.Find(request);
-        var records = new List<DatasetRecord>();
-        if (session is not null)
-        {
-            await foreach (var record in _datasets.ListAsync(session, cancellationToken))
-            {
-                records.Add(record);
-            }
-        }
-
-        return Results.Ok(new { datasets = records.OrderBy(r => r.Created).ThenBy(r => r.DataId, StringComparer.Ordinal) });
+        return Results.Ok(new { datasets = session is null ? [] : await _loads.ListAsync(session, cancellationToken) });
     }
 
     [Function("Data_Meta")]
@@ -136,22 +99,7 @@ public sealed class DataFunctions
         CancellationToken cancellationToken)
     {
         var session = Session.Find(request);
-        var deleted = 0;
-        if (session is not null)
-        {
-            var ids = new List<string>();
-            await foreach (var record in _datasets.ListAsync(session, cancellationToken))
-            {
-                ids.Add(record.DataId);
-            }
-
-            foreach (var id in ids)
-            {
-                deleted += await _datasets.DeleteAsync(session, id, cancellationToken) ? 1 : 0;
-            }
-        }
-
-        return Results.Ok(new { deleted });
+        return Results.Ok(new { deleted = session is null ? 0 : await _loads.DeleteAllAsync(session, cancellationToken) });
     }
 
     private async Task<DatasetRecord> FindAsync(HttpRequest request, string dataId, CancellationToken cancellationToken)

@@ -39,8 +39,8 @@ public sealed class DatasetRepository
             return null;
         }
 
-        await using var stream = await _blobs.OpenReadAsync(Container, RecordName(session, dataId), cancellationToken);
-        return stream is null ? null : await JsonSerializer.DeserializeAsync<DatasetRecord>(stream, cancellationToken: cancellationToken);
+        var json = await _blobs.ReadAllAsync(Container, RecordName(session, dataId), cancellationToken);
+        return json is null ? null : JsonSerializer.Deserialize<DatasetRecord>(json);
     }
 
     public async IAsyncEnumerable<DatasetRecord> ListAsync(string session, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -37,6 +37,20 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
+    public async Task<byte[]?> ReadAllAsync(string container, string name, CancellationToken cancellationToken)
+    {
+        var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);
+        try
+        {
+            var download = await client.DownloadContentAsync(cancellationToken);
+            return download.Value.Content.ToArray();
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
     public async Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken)
     {
         var client = (await ContainerAsync(container, cancellationToken)).GetBlobClient(name);

@@ -9,6 +9,12 @@ public interface IBlobStore
     /// <summary>Opens a blob for reading; null when it does not exist.</summary>
     Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Reads a small blob whole, in one request, so a writer replacing it meanwhile gives the old or the
+    /// new content, never an error; null when it does not exist.
+    /// </summary>
+    Task<byte[]?> ReadAllAsync(string container, string name, CancellationToken cancellationToken);
+
     /// <summary>Deletes a blob; false when there was none.</summary>
     Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken);
 

@@ -19,6 +19,9 @@ public sealed class InMemoryBlobStore : IBlobStore
     public Task<Stream?> OpenReadAsync(string container, string name, CancellationToken cancellationToken) =>
         Task.FromResult<Stream?>(_blobs.TryGetValue(Key(container, name), out var bytes) ? new MemoryStream(bytes, writable: false) : null);
 
+    public Task<byte[]?> ReadAllAsync(string container, string name, CancellationToken cancellationToken) =>
+        Task.FromResult(_blobs.TryGetValue(Key(container, name), out var bytes) ? bytes.ToArray() : null);
+
     public Task<bool> DeleteAsync(string container, string name, CancellationToken cancellationToken) =>
         Task.FromResult(_blobs.TryRemove(Key(container, name), out _));
 

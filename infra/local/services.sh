@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Local backing services for Fractal: Azurite (Azure Storage emulator), RabbitMQ, PostgreSQL.
+# Local backing services for Fractal: Azurite (Azure Storage emulator), RabbitMQ, PostgreSQL, and
+# Debian's Chromium for the browser tests (installed only: a test launches it).
 #
 # Usage:
-#   infra/local/services.sh start  [azurite|rabbitmq|postgres|all]...   (default: all)
-#   infra/local/services.sh stop   [azurite|rabbitmq|postgres|all]...   (default: all)
-#   infra/local/services.sh status [azurite|rabbitmq|postgres|all]...   (exit 0 only if all answer)
-#   infra/local/services.sh env    [azurite|rabbitmq|postgres|all]...   (prints `export KEY='value'` lines)
+#   infra/local/services.sh start  [azurite|rabbitmq|postgres|chromium|all]...   (default: all)
+#   infra/local/services.sh stop   [azurite|rabbitmq|postgres|chromium|all]...   (default: all)
+#   infra/local/services.sh status [azurite|rabbitmq|postgres|chromium|all]...   (exit 0 only if all answer)
+#   infra/local/services.sh env    [azurite|rabbitmq|postgres|chromium|all]...   (prints `export KEY='value'` lines)
 #
 # `start` installs whatever is missing (npm ci for Azurite, apt-get for rabbitmq-server and
 # postgresql), starts the service bound to 127.0.0.1 with its data under the state dir, waits
@@ -41,7 +42,7 @@ AZURITE_ACCOUNT=devstoreaccount1
 AZURITE_KEY='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
 
 RABBIT_LIB=/usr/lib/rabbitmq/bin
-ALL_SERVICES=(azurite rabbitmq postgres)
+ALL_SERVICES=(azurite rabbitmq postgres chromium)
 
 # ---------------------------------------------------------------------------------------------
 # helpers
@@ -657,6 +658,25 @@ pg_settings() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# chromium: Debian's browser for the browser tests; nothing runs until a test launches it
+
+CHROMIUM_BIN=/usr/bin/chromium
+
+chromium_start() {
+  [[ -x $CHROMIUM_BIN ]] || apt_install chromium
+  [[ -x $CHROMIUM_BIN ]] || die "chromium is not at $CHROMIUM_BIN after installing it"
+  log "chromium: ready ($("$CHROMIUM_BIN" --version 2>/dev/null || echo "$CHROMIUM_BIN"))"
+}
+
+chromium_stop() { log "chromium: nothing runs between tests; nothing to stop"; }
+
+chromium_status() {
+  if [[ -x $CHROMIUM_BIN ]]; then echo "chromium: installed ($CHROMIUM_BIN)"; else echo "chromium: not installed"; return 1; fi
+}
+
+chromium_settings() { printf 'FRACTAL_CHROMIUM\t%s\n' "$CHROMIUM_BIN"; }
+
+# ---------------------------------------------------------------------------------------------
 # commands
 
 service_fn() {
@@ -664,6 +684,7 @@ service_fn() {
     azurite) echo "azurite_$2" ;;
     rabbitmq) echo "rabbit_$2" ;;
     postgres) echo "pg_$2" ;;
+    chromium) echo "chromium_$2" ;;
   esac
 }
 
@@ -674,10 +695,10 @@ parse_services() {
   for s in "$@"; do
     case $s in
       all) out+=("${ALL_SERVICES[@]}") ;;
-      azurite | rabbitmq | postgres) out+=("$s") ;;
+      azurite | rabbitmq | postgres | chromium) out+=("$s") ;;
       rabbit) out+=(rabbitmq) ;;
       postgresql | pg) out+=(postgres) ;;
-      *) die "unknown service '$s' (expected azurite, rabbitmq, postgres or all)" ;;
+      *) die "unknown service '$s' (expected azurite, rabbitmq, postgres, chromium or all)" ;;
     esac
   done
   printf '%s\n' "${out[@]}" | awk '!seen[$0]++'

@@ -26,7 +26,7 @@ public static partial class SqlAnalysis
         Parameters =
         [
             new() { Name = "query", Kind = ParameterKind.Text, Required = true, Description = "One SELECT statement; WITH, joins, window functions, time_bucket and date_trunc are fine." },
-            new() { Name = "tables", Kind = ParameterKind.DatasetMap, Required = true, Description = "Table names (SQL identifiers) mapped to dataset ids of this session." },
+            new() { Name = "tables", Kind = ParameterKind.DatasetMap, Required = true, Description = "Table names (SQL identifiers) mapped to datasets of this session: an id, or {\"id\", \"filters\": {\"feature\": [...]}}." },
         ],
     };
 

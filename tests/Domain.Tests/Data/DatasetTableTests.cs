@@ -59,4 +59,34 @@ public sealed class DatasetTableTests
         Assert.Equal(expected, type);
         Assert.Equal(name, type.ToName());
     }
+
+    [Fact]
+    public void KeepOnly_NumericalArray_KeepsTheListedFeaturesRows()
+    {
+        var table = DatasetTable.FromNumbers(DataType.NumericalArray, ["a", "a", "b", "b"], ["g2", "g1", "g2", "g1"], [1, 2, 3, 4]);
+
+        var kept = table.KeepOnly(["g1"]);
+
+        Assert.Equal(["a", "b"], kept.Ids);
+        Assert.Equal([2.0, 4.0], kept.Numbers);
+    }
+
+    [Fact]
+    public void KeepOnly_Categorical_KeepsTheListedValuesRows()
+    {
+        var table = DatasetTable.FromLabels(["a", "b", "c"], ["sex", "sex", "sex"], ["f", "m", null]);
+
+        var kept = table.KeepOnly(["m"]);
+
+        Assert.Equal(["b"], kept.Ids);
+        Assert.Equal(["m"], kept.Labels);
+    }
+
+    [Fact]
+    public void KeepOnly_EmptyList_KeepsEveryRow()
+    {
+        var table = DatasetTable.FromLabels(["a", "b"], ["sex", "sex"], ["f", "m"]);
+
+        Assert.Same(table, table.KeepOnly([]));
+    }
 }

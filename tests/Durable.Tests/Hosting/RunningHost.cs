@@ -1,5 +1,6 @@
 using Fractal.Durable.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fractal.Durable.Tests.Hosting;
 
@@ -24,7 +25,8 @@ internal sealed class RunningHost : IAsyncDisposable
         Type[] functionTypes,
         string? hostJson = null,
         IDictionary<string, string?>? settings = null,
-        string[]? args = null)
+        string[]? args = null,
+        Action<IServiceCollection>? services = null)
     {
         var contentRoot = Directory.CreateTempSubdirectory("fractal-host-").FullName;
         if (hostJson is not null)
@@ -38,6 +40,7 @@ internal sealed class RunningHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(settings);
         }
 
+        services?.Invoke(builder.Services);
         builder.AddFunctions(functionTypes);
         var host = builder.Build();
         await host.StartAsync();

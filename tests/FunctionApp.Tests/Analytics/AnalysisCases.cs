@@ -15,9 +15,11 @@ namespace Fractal.FunctionApp.Tests.Analytics;
 /// <summary>Every analysis (and each method that takes its own path) over the demo cohort.</summary>
 internal static class AnalysisCases
 {
+    private static readonly string[] s_someGenes = ["g_0003", "g_0010", "g_0042", "g_0100", "g_0150"];
+
     public static TheoryData<string> Names { get; } =
     [
-        "correlation-spearman", "boxplot-log2", "histogram", "pca", "heatmap-limma", "heatmap-variance",
+        "correlation-spearman", "boxplot-log2", "histogram", "pca", "heatmap-limma", "heatmap-variance", "heatmap-filtered",
         "volcano-limma", "volcano-welch", "cluster-hclust", "cluster-kmeans", "survival-km", "survival-na",
         "sql",
     ];
@@ -50,6 +52,10 @@ internal static class AnalysisCases
             "heatmap-limma" => new(HeatmapAnalysis.TaskName,
                 new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "limma", max_rows = 30, subsets = f.Halves },
                 async () => HeatmapAnalysis.Run(new([await f.TableAsync("genes")], "limma", 30, new AnalysisScope(null, f.Halves, null))),
+                ["heatmap"]),
+            "heatmap-filtered" => new(HeatmapAnalysis.TaskName,
+                new { numerical_arrays = new object[] { new { id = ids["genes"], filters = new { feature = s_someGenes } } }, ranking_method = "mean", max_rows = 50, categories = new[] { new { id = ids["cohort"], filters = new { feature = new[] { "A", "B" } } } } },
+                async () => HeatmapAnalysis.Run(new([(await f.TableAsync("genes")).KeepOnly(s_someGenes)], "mean", 50, new AnalysisScope(null, null, [(await f.TableAsync("cohort")).KeepOnly(["A", "B"])]))),
                 ["heatmap"]),
             "heatmap-variance" => new(HeatmapAnalysis.TaskName,
                 new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "variance", max_rows = 20, id_filter = f.Halves[0] },

@@ -28,6 +28,19 @@ public sealed partial class AnalyticsApiTests
         Assert.All(expected.Zip(rows), pair => Assert.Equal(pair.First.Mean, pair.Second[2].GetDouble(), 1e-9 * Math.Abs(pair.First.Mean)));
     }
 
+    [Fact]
+    public async Task Post_SqlTableWithFeatureFilter_SeesOnlyTheKeptValues()
+    {
+        var labels = (await _fixture.TableAsync("cohort")).Labels.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var kept = labels[0];
+        var tables = new Dictionary<string, object> { ["cohort"] = new { id = _fixture.DataIds["cohort"], filters = new { feature = new[] { kept } } } };
+
+        var output = await RunAsync("sql", new { query = "SELECT DISTINCT value FROM cohort ORDER BY 1", tables });
+
+        Assert.True(labels.Count > 1);
+        Assert.Equal([kept], output.GetProperty("result").GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()));
+    }
+
     [Theory]
     [InlineData("DELETE FROM age", "SELECT")]
     [InlineData("ATTACH '/tmp/other.duckdb' AS other", "SELECT")]

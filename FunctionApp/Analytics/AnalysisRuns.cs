@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Fractal.Domain.Analyses;
+using Fractal.Durable.Client;
+
+namespace Fractal.FunctionApp.Analytics;
+
+/// <summary>
+/// A session's analysis orchestrations, for every API that runs analyses: start one after validating
+/// its arguments, find one (only the session's own), read its result, and delete it with its blobs.
+/// </summary>
+public sealed partial class AnalysisRuns
+{
+    private readonly AnalysisInputs _inputs;
+    private readonly AnalysisResultStore _results;
+    private readonly AnalysisSettings _settings;
+
+    public AnalysisRuns(AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings)
+    {
+        _inputs = inputs;
+        _results = results;
+        _settings = settings;
+    }
+
+    /// <summary>Validates the arguments against the analysis' schema and the session's datasets, then starts it.</summary>
+    /// <returns>The orchestration's instance id.</returns>
+    /// <exception cref="AnalysisArgumentException">An unknown task (argument <c>task_name</c>) or the first bad argument.</exception>
+    public async Task<string> StartAsync(string session, string? taskName, JsonElement args, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var schema = AnalysisCatalog.Find(taskName)
+            ?? throw new AnalysisArgumentException("task_name", $"Unknown task_name '{taskName}'; the analyses are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
+        var parsed = new AnalysisArgs(args);
+        await _inputs.ValidateAsync(session, schema, parsed, cancellationToken);
+        return await client.ScheduleNewOrchestrationInstanceAsync(
+            AnalysisOrchestration.Name, new AnalysisJob(session, schema.TaskName, parsed.ToJson(), _settings.ChunkSize), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts an analysis that a front-end's contract accepts but this app does not run, so that it
+    /// ends Failed with <paramref name="reason"/> where the front-end looks for the outcome.
+    /// </summary>
+    public Task<string> StartRefusedAsync(string session, string taskName, string reason, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return client.ScheduleNewOrchestrationInstanceAsync(
+            AnalysisOrchestration.Name, new AnalysisJob(session, taskName, "{}", _settings.ChunkSize, reason), cancellationToken: cancellationToken);
+    }
+
+    /// <summary>The session's analysis <paramref name="id"/> with its job; null when the session has none by that id.</summary>
+    public static async Task<(OrchestrationMetadata Instance, AnalysisJob Job)?> FindAsync(
+        string? session, string id, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var instance = session is null || !InstanceId().IsMatch(id) ? null : await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        var job = instance?.Name == AnalysisOrchestration.Name ? instance.ReadInputAs<AnalysisJob>() : null;
+        return instance is not null && job is not null && job.Session == session ? (instance, job) : null;
+    }
+
+    /// <summary>Opens one of the analysis' blobs (its result or a chart); null when there is none.</summary>
+    public Task<Stream?> OpenAsync(string id, string name, CancellationToken cancellationToken) => _results.OpenAsync(id, name, cancellationToken);
+
+    /// <summary>The result of a completed analysis, read from its blob; null when it has none yet.</summary>
+    public async Task<JsonElement?> ReadResultAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var stream = await _results.OpenAsync(id, AnalysisResultStore.ResultName, cancellationToken);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Terminates the analysis if it runs, then purges its history and deletes its blobs; returns how many blobs.</summary>
+    public async Task<int> DeleteAsync(OrchestrationMetadata instance, DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(client);
+        if (instance.IsRunning)
+        {
+            await client.TerminateInstanceAsync(instance.InstanceId, "Deleted by its session.", cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            await client.WaitForInstanceCompletionAsync(instance.InstanceId, cancellationToken: timeout.Token);
+        }
+
+        await client.PurgeInstanceAsync(instance.InstanceId, cancellationToken);
+        return await _results.DeleteAsync(instance.InstanceId, cancellationToken);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex InstanceId();
+}

@@ -1,0 +1,162 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fractal.Domain.Analyses;
+using Fractal.Durable;
+using Fractal.Durable.Client;
+using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Analytics;
+using Fractal.FunctionApp.Data;
+using Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Sessions;
+using Microsoft.AspNetCore.Cors;
+
+namespace Fractal.FunctionApp.Fractalis;
+
+/// <summary>
+/// Fractalis' analytics routes over the native analysis orchestrations (<see cref="AnalysisRuns"/>):
+/// Fractal.js' arguments, with their <c>$…$</c> dataset references, are translated to the native ones;
+/// the state is SUBMITTED, SUCCESS or FAILURE; a result is the JSON text Fractal.js parses.
+/// Errors are <c>{"error_msg": ...}</c>; another session's task ids are 404.
+/// </summary>
+public sealed class FractalisAnalyticsFunctions
+{
+    private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(60);
+    private readonly AnalysisRuns _runs;
+    private readonly DataLoads _loads;
+
+    public FractalisAnalyticsFunctions(AnalysisRuns runs, DataLoads loads)
+    {
+        _runs = runs;
+        _loads = loads;
+    }
+
+    [Function("Fractalis_Analytics_Create")]
+    [EnableCors(FractalisCors.PolicyName)]
+    public async Task<IResult> CreateAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FractalisRoutes.Base + "analytics")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var session = Session.FindOrCreate(request);
+        try
+        {
+            var body = await request.ReadJsonBodyAsync<JsonElement>(cancellationToken: cancellationToken);
+            if (body.ValueKind != JsonValueKind.Object
+                || !body.TryGetProperty("task_name", out var name) || name.ValueKind != JsonValueKind.String
+                || !body.TryGetProperty("args", out var args) || args.ValueKind != JsonValueKind.Object)
+            {
+                return Invalid("The request body must be a JSON object with a string 'task_name' and an object 'args'.");
+            }
+
+            var taskName = name.GetString()!;
+            if (AnalysisCatalog.Find(taskName) is null)
+            {
+                return Invalid($"Task with name '{taskName}' not found; the tasks are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
+            }
+
+            var datasets = (await _loads.ListAsync(session, cancellationToken)).ToDictionary(r => r.DataId, StringComparer.Ordinal);
+            var resolved = FractalisReferences.Resolve(JsonObject.Create(args)!, datasets);
+            string taskId;
+            try
+            {
+                var native = FractalisTaskArgs.ToNative(taskName, resolved);
+                taskId = await _runs.StartAsync(session, taskName, JsonSerializer.SerializeToElement(native), client, cancellationToken);
+            }
+            catch (FractalisUnsupportedTaskException unsupported)
+            {
+                taskId = await _runs.StartRefusedAsync(session, taskName, $"{unsupported.ErrorType}: {unsupported.Message}", client, cancellationToken);
+            }
+
+            return Results.Json(new { task_id = taskId }, statusCode: StatusCodes.Status201Created);
+        }
+        catch (Exception error) when (error is FractalisArgumentException or AnalysisArgumentException)
+        {
+            return Invalid(error.Message);
+        }
+        catch (HttpProblemException error)
+        {
+            return FractalisErrors.Analytics(error.StatusCode, error.Message);
+        }
+    }
+
+    [Function("Fractalis_Analytics_Get")]
+    [EnableCors(FractalisCors.PolicyName)]
+    public async Task<IResult> GetAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FractalisRoutes.Base + "analytics/{taskId}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string taskId,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        if (await AnalysisRuns.FindAsync(Session.FindOrCreate(request), taskId, client, cancellationToken) is not var (instance, job))
+        {
+            return NoSuchTask();
+        }
+
+        if (instance.IsRunning && request.Query["wait"] == "1")
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(s_longestWait);
+            try
+            {
+                instance = await client.WaitForInstanceCompletionAsync(taskId, getInputsAndOutputs: true, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                instance = await client.GetInstanceAsync(taskId, getInputsAndOutputs: true, cancellationToken) ?? instance;
+            }
+        }
+
+        return instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Completed => Results.Ok(new { state = "SUCCESS", result = await ResultAsync(instance, job, cancellationToken) }),
+            OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated => Results.Ok(new { state = "FAILURE", result = Failure(instance, job) }),
+            _ => Results.Ok(new { state = "SUBMITTED", result = (string?)null }),
+        };
+    }
+
+    [Function("Fractalis_Analytics_Delete")]
+    [EnableCors(FractalisCors.PolicyName)]
+    public async Task<IResult> DeleteAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FractalisRoutes.Base + "analytics/{taskId}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string taskId,
+        CancellationToken cancellationToken)
+    {
+        if (await AnalysisRuns.FindAsync(Session.FindOrCreate(request), taskId, client, cancellationToken) is not var (instance, _))
+        {
+            return NoSuchTask();
+        }
+
+        await _runs.DeleteAsync(instance, client, cancellationToken);
+        return Results.Ok(new { task_id = taskId });
+    }
+
+    private async Task<string> ResultAsync(OrchestrationMetadata instance, AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var output = instance.ReadOutputAs<AnalysisOutput>();
+        var result = output?.Result ?? await _runs.ReadResultAsync(instance.InstanceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Analysis '{instance.InstanceId}' completed without a result.");
+        return FractalisTaskResults.ToFractalis(job.TaskName, result, JsonNode.Parse(job.Args)!.AsObject());
+    }
+
+    /// <summary>As Fractalis reports a task that raised: <c>"ErrorType: message"</c>, from the failure at the root of the chain.</summary>
+    private static string Failure(OrchestrationMetadata instance, AnalysisJob job)
+    {
+        if (job.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (instance.FailureDetails?.GetRootCause() is not { } root)
+        {
+            return $"Terminated: {instance.SerializedOutput ?? "the task was stopped."}";
+        }
+
+        return $"{root.ErrorType[(root.ErrorType.LastIndexOf('.') + 1)..]}: {root.ErrorMessage}";
+    }
+
+    private static IResult Invalid(string message) => FractalisErrors.Analytics(StatusCodes.Status400BadRequest, message);
+
+    private static IResult NoSuchTask() => FractalisErrors.Analytics(StatusCodes.Status404NotFound, "No matching task found in this session.");
+}

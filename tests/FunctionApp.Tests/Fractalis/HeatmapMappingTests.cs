@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using Fractal.Domain.Analyses;
+using Fractal.Domain.Analyses.Heatmap;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Tests.Fractalis;
+
+/// <summary><c>compute-heatmap</c> as Heatmap.vue sends and reads it.</summary>
+public sealed class HeatmapMappingTests
+{
+    [Theory]
+    [InlineData("mean", "mean")]
+    [InlineData("median", "median")]
+    [InlineData("variance", "variance")]
+    [InlineData("P.Value", "limma")]
+    [InlineData("adj.P.Val", "limma")]
+    public void ToNative_ChartArgs_MapTheRankingAndDropWhatIsNotTaken(string ranking, string native)
+    {
+        var args = FractalisResult.Args($$$"""
+            {"numerical_arrays": [{"id": "d-genes", "filters": {"feature": ["g1", "g2", "g3"]}}], "numericals": [], "categoricals": [],
+             "ranking_method": "{{{ranking}}}", "params": {}, "id_filter": [], "max_rows": 100, "subsets": [["S01"], ["S02"]]}
+            """);
+
+        var translated = FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, args);
+
+        Assert.Equal(native, translated["ranking_method"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals(args["numerical_arrays"], translated["numerical_arrays"]));
+        Assert.Equal(100, translated["max_rows"]!.GetValue<int>());
+        Assert.Equal(["numerical_arrays", "ranking_method", "max_rows", "id_filter", "subsets"], translated.Select(pair => pair.Key));
+    }
+
+    [Fact]
+    public void ToNative_RankingByLogFC_IsUnsupportedNamingPValue()
+    {
+        var args = FractalisResult.Args("""{"numerical_arrays": ["d-genes"], "ranking_method": "logFC"}""");
+
+        var error = Assert.Throws<FractalisUnsupportedTaskException>(() => FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, args));
+
+        Assert.Contains("P.Value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToFractalis_NativeResult_GivesColumnsOfCellsAndStatistics()
+    {
+        var native = HeatmapAnalysis.Run(new(
+            [SmallCohort.Array(5, (f, s) => f == 4 ? 1.0 : (f * s) + SmallCohort.Noise((f * 17) + s))],
+            "mean",
+            3,
+            new AnalysisScope(null, SmallCohort.Halves, null)));
+
+        var result = FractalisResult.Parse(HeatmapAnalysis.TaskName, FractalisResult.Native(native), []);
+        var data = result["data"]!.AsObject();
+        var stats = result["stats"]!.AsObject();
+
+        Assert.Equal(native.Data.Select(c => c.Id), data["id"]!.AsArray().Select(id => id!.GetValue<string>()));
+        Assert.Equal(native.Data.Select(c => c.Feature), data["feature"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(native.Data.Select(c => c.Value), data["value"]!.AsArray().Select(FractalisResult.Number));
+        Assert.Equal(native.Data.Select(c => c.ZScore), data["zscore"]!.AsArray().Select(FractalisResult.Number));
+        Assert.Equal(native.Data.Select(c => c.Subset), data["subset"]!.AsArray().Select(s => s!.GetValue<int>()));
+        Assert.Equal(native.Statistics.Features, stats["feature"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Equal(native.Statistics.Column("mean"), stats["mean"]!.AsArray().Select(FractalisResult.Number));
+    }
+
+    [Fact]
+    public void ToFractalis_ConstantFeature_ZScoresAreNull()
+    {
+        var native = HeatmapAnalysis.Run(new(
+            [SmallCohort.Array(3, (f, s) => f == 0 ? 100.0 : s + SmallCohort.Noise(f + s))],
+            "mean",
+            3,
+            new AnalysisScope()));
+        Assert.Contains(native.Data, cell => double.IsNaN(cell.ZScore));
+
+        var result = FractalisResult.Parse(HeatmapAnalysis.TaskName, FractalisResult.Native(native), []);
+        var zscores = result["data"]!["zscore"]!.AsArray();
+
+        Assert.Equal(native.Data.Count(cell => double.IsNaN(cell.ZScore)), zscores.Count(z => z is null));
+    }
+}

@@ -1,6 +1,7 @@
 using Fractal.Durable.Hosting;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Analytics;
+using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Storage;
 
@@ -31,6 +32,7 @@ public static class AppServices
         builder.Services.AddSingleton<AnalysisResultStore>();
         builder.Services.AddSingleton<AnalysisRuns>();
         builder.Services.AddSingleton(sp => AnalysisSettings.From(sp.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(sp => SqlSettings.From(sp.GetRequiredService<IConfiguration>()));
         builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
             .Configure<IConfiguration>((cors, settings) => Fractalis.FractalisCors.AddPolicy(cors, settings[Fractalis.FractalisCors.OriginsSetting]));
         // End of analytics.

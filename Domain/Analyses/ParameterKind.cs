@@ -41,4 +41,8 @@ public enum ParameterKind
     /// <summary>A JSON object of named options.</summary>
     [JsonStringEnumMemberName("object")]
     Options,
+
+    /// <summary>A JSON object mapping names to dataset ids.</summary>
+    [JsonStringEnumMemberName("dataset_map")]
+    DatasetMap,
 }

@@ -5,6 +5,7 @@ using Fractal.Domain.Analyses.Correlation;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Analyses.Histogram;
 using Fractal.Domain.Analyses.Pca;
+using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
 
@@ -23,6 +24,7 @@ public static class AnalysisCatalog
         VolcanoAnalysis.Schema,
         ClusterAnalysis.Schema,
         SurvivalAnalysis.Schema,
+        SqlAnalysis.Schema,
     ];
 
     public static IReadOnlyList<string> TaskNames { get; } = [.. Schemas.Select(s => s.TaskName)];

@@ -5,6 +5,7 @@ using Fractal.Domain.Analyses.Correlation;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Analyses.Histogram;
 using Fractal.Domain.Analyses.Pca;
+using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Data;
@@ -17,7 +18,7 @@ namespace Fractal.FunctionApp.Analytics;
 /// An analysis' inputs: checked against its schema and the session's dataset records before it
 /// starts, then read from blobs into the Domain's argument records by the activities that need them.
 /// </summary>
-public sealed class AnalysisInputs
+public sealed partial class AnalysisInputs
 {
     private readonly DatasetRepository _datasets;
 
@@ -86,12 +87,20 @@ public sealed class AnalysisInputs
                     break;
                 case ParameterKind.Options:
                     break;
+                case ParameterKind.DatasetMap:
+                    await CheckDatasetMapAsync(session, parameter, args, cancellationToken);
+                    break;
             }
         }
 
         if (schema.TaskName == ClusterAnalysis.TaskName)
         {
             await ValidateClusterAsync(session, args, cancellationToken);
+        }
+
+        if (schema.TaskName == SqlAnalysis.TaskName)
+        {
+            ValidateSql(args);
         }
     }
 

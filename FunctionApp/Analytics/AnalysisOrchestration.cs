@@ -2,10 +2,12 @@ using Fractal.Domain.Analyses.Boxplot;
 using Fractal.Domain.Analyses.Correlation;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Analyses.Histogram;
+using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Durable;
 using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Analytics.Sql;
 
 namespace Fractal.FunctionApp.Analytics;
 
@@ -13,7 +15,8 @@ namespace Fractal.FunctionApp.Analytics;
 /// Runs one analysis, fanning out where the work splits: one activity per (subset, category) group
 /// for correlation, boxplot, histogram and survival; per chunk of features for heatmap and volcano
 /// statistics (limma: fit per chunk, one prior across all fits, moderation per chunk; Welch: per
-/// chunk); PCA and clustering in one activity. The last activity combines, draws and stores.
+/// chunk); PCA and clustering in one activity. The last activity combines, draws and stores; a SQL
+/// query runs, draws and stores in one activity of its own.
 /// </summary>
 public static class AnalysisOrchestration
 {
@@ -38,6 +41,8 @@ public static class AnalysisOrchestration
                 return await FinishAsync(context, job, plan.Plan, parts);
             case HeatmapAnalysis.TaskName or VolcanoAnalysis.TaskName:
                 return await RunMatrixAsync(context, job);
+            case SqlAnalysis.TaskName:
+                return await context.CallActivityAsync<AnalysisOutput>(nameof(SqlActivities.RunSqlAnalysis), new FinishWork(job, context.InstanceId, null, []));
             default:
                 return await FinishAsync(context, job, null, []);
         }

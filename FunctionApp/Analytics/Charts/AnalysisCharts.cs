@@ -4,6 +4,7 @@ using Fractal.Domain.Analyses.Correlation;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Analyses.Histogram;
 using Fractal.Domain.Analyses.Pca;
+using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
 
@@ -22,6 +23,7 @@ public static class AnalysisCharts
         VolcanoResult volcano => [VolcanoChart.Draw(volcano)],
         ClusterResult cluster => ClusterCharts.Draw(cluster),
         SurvivalResult survival => [SurvivalChart.Draw(survival)],
+        SqlResult sql => [SqlChart.Draw(sql)],
         _ => throw new ArgumentException($"No chart for {result?.GetType().Name ?? "null"}.", nameof(result)),
     };
 }

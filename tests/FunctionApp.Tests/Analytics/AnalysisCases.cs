@@ -5,8 +5,10 @@ using Fractal.Domain.Analyses.Correlation;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Analyses.Histogram;
 using Fractal.Domain.Analyses.Pca;
+using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
+using Fractal.Domain.Data;
 
 namespace Fractal.FunctionApp.Tests.Analytics;
 
@@ -19,7 +21,12 @@ internal static class AnalysisCases
     [
         "correlation-spearman", "boxplot-log2", "histogram", "pca", "heatmap-limma", "heatmap-variance", "heatmap-filtered",
         "volcano-limma", "volcano-welch", "cluster-hclust", "cluster-kmeans", "survival-km", "survival-na",
+        "sql",
     ];
+
+    private const string SqlCohortQuery =
+        "SELECT c.value AS cohort, count(*) AS n, count(a.value) AS with_age, min(a.value) AS youngest, max(a.value) AS oldest "
+        + "FROM age a JOIN cohort c USING (id) GROUP BY 1 ORDER BY 1";
 
     public static AnalysisCase Get(string name, DemoAnalyticsFixture f)
     {
@@ -78,7 +85,36 @@ internal static class AnalysisCases
                 new { durations = ids["os_months"], event_observed = ids["os_event"], estimator = "NelsonAalen", subsets = f.Halves },
                 async () => SurvivalAnalysis.Run(new(await f.TableAsync("os_months"), await f.TableAsync("os_event"), SurvivalEstimator.NelsonAalen, new AnalysisScope(null, f.Halves, null))),
                 ["survival"]),
+            "sql" => new(SqlAnalysis.TaskName,
+                new { query = SqlCohortQuery, tables = new Dictionary<string, string> { ["age"] = ids["age"], ["cohort"] = ids["cohort"] } },
+                async () => SqlCohortExpected(await f.TableAsync("age"), await f.TableAsync("cohort")),
+                ["sql"]),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such case."),
+        };
+    }
+
+    /// <summary>What <see cref="SqlCohortQuery"/> returns, computed with LINQ over the same tables (DuckDB sorts NULL last).</summary>
+    private static SqlResult SqlCohortExpected(DatasetTable age, DatasetTable cohort)
+    {
+        var ageOf = age.Ids.Select((id, row) => (id, row)).ToDictionary(p => p.id, p => age.Numbers[p.row], StringComparer.Ordinal);
+        var rows = cohort.Ids.Select((id, row) => (Id: id, Cohort: cohort.Labels[row]))
+            .Where(p => ageOf.ContainsKey(p.Id))
+            .GroupBy(p => p.Cohort)
+            .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var ages = g.Select(p => ageOf[p.Id]).Where(v => !double.IsNaN(v)).ToList();
+                return (IReadOnlyList<object?>)[g.Key, (long)g.Count(), (long)ages.Count, ages.Count > 0 ? ages.Min() : null, ages.Count > 0 ? ages.Max() : null];
+            })
+            .ToList();
+        return new SqlResult
+        {
+            Columns =
+            [
+                new("cohort", "VARCHAR", SqlValueKind.Text), new("n", "BIGINT", SqlValueKind.Number), new("with_age", "BIGINT", SqlValueKind.Number),
+                new("youngest", "DOUBLE", SqlValueKind.Number), new("oldest", "DOUBLE", SqlValueKind.Number),
+            ],
+            Rows = rows,
         };
     }
 }

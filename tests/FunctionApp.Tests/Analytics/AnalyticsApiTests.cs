@@ -9,7 +9,7 @@ using Fractal.FunctionApp.Analytics;
 namespace Fractal.FunctionApp.Tests.Analytics;
 
 /// <summary>The analytics API end to end over HTTP on Azurite, on the demo cohort loaded through the data API.</summary>
-public sealed class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
+public sealed partial class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
 {
     private static readonly byte[] s_pngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
     private readonly DemoAnalyticsFixture _fixture;
@@ -88,7 +88,7 @@ public sealed class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixture>
 
         var names = catalog.Json.GetProperty("analyses").EnumerateArray().Select(a => a.GetProperty("task_name").GetString()).ToList();
         Assert.Equal(
-            ["compute-correlation", "compute-boxplot", "compute-histogram", "compute-pca", "compute-heatmap", "compute-volcanoplot", "compute-cluster", "survival-analysis"],
+            ["compute-correlation", "compute-boxplot", "compute-histogram", "compute-pca", "compute-heatmap", "compute-volcanoplot", "compute-cluster", "survival-analysis", "sql"],
             names);
         Assert.All(catalog.Json.GetProperty("analyses").EnumerateArray(), a => Assert.NotEmpty(a.GetProperty("parameters").EnumerateArray()));
     }

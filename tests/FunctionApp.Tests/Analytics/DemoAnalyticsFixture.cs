@@ -12,6 +12,9 @@ public sealed class DemoAnalyticsFixture : IAsyncLifetime
     /// <summary>Features per chunk: the demo's 200 genes make 4 chunks, so limma's prior spans several fits.</summary>
     public const int ChunkSize = 64;
 
+    /// <summary>The sql analysis' time limit: short, so a query over it fails within the test's wait.</summary>
+    public const int SqlTimeoutSeconds = 5;
+
     private AppHost? _app;
 
     public string Session { get; } = Guid.NewGuid().ToString("N");
@@ -34,6 +37,7 @@ public sealed class DemoAnalyticsFixture : IAsyncLifetime
         var settings = AppHost.OnAzurite(AppHost.NewHubName());
         settings["FRACTAL_ETL_HANDLERS"] = "demo";
         settings["FRACTAL_ANALYSIS_CHUNK_SIZE"] = ChunkSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["FRACTAL_SQL_TIMEOUT_SECONDS"] = SqlTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _app = await AppHost.StartAsync(settings);
         string[] names = ["age", "bmi", "sex", "cohort", "os_months", "os_event", "genes", "os"];
         using var request = Request(HttpMethod.Post, "/api/data");

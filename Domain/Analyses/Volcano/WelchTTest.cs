@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics;
 
 namespace Fractal.Domain.Analyses.Volcano;
 
@@ -16,6 +16,7 @@ public static class WelchTTest
         var p = new double[count];
         var df = new double[count];
         var problems = new string?[count];
+        var groups = groupOfColumn.ToArray();
         for (var f = 0; f < count; f++)
         {
             var row = rows[f];
@@ -24,8 +25,7 @@ public static class WelchTTest
                 throw new ArgumentException($"Row {f} has {row.Length} values; there are {groupOfColumn.Count} columns.", nameof(rows));
             }
 
-            var (n1, mean1, variance1) = Moments(row, groupOfColumn, 0);
-            var (n2, mean2, variance2) = Moments(row, groupOfColumn, 1);
+            var ((n1, mean1, variance1), (n2, mean2, variance2)) = Moments(row, groups);
             logFC[f] = n1 > 0 && n2 > 0 ? mean2 - mean1 : double.NaN;
             if (n1 < 2 || n2 < 2)
             {
@@ -46,41 +46,58 @@ public static class WelchTTest
 
             t[f] = (mean2 - mean1) / Math.Sqrt(se);
             df[f] = se * se / ((se1 * se1 / (n1 - 1)) + (se2 * se2 / (n2 - 1)));
-            p[f] = 2 * StudentT.CDF(0, 1, df[f], -Math.Abs(t[f]));
+            p[f] = SpecialFunctions.BetaRegularized(df[f] / 2, 0.5, df[f] / (df[f] + (t[f] * t[f])));
         }
 
         return new WelchTable(logFC, t, p, df, problems);
     }
 
-    private static (int Count, double Mean, double Variance) Moments(double[] row, IReadOnlyList<int> groups, int group)
+    /// <summary>The count, mean and sample variance of each group's non-missing values, in two passes over the row.</summary>
+    private static ((int Count, double Mean, double Variance) First, (int Count, double Mean, double Variance) Second) Moments(double[] row, int[] groups)
     {
-        var n = 0;
-        var sum = 0.0;
+        int n0 = 0, n1 = 0;
+        double sum0 = 0, sum1 = 0;
         for (var c = 0; c < row.Length; c++)
         {
-            if (groups[c] == group && !double.IsNaN(row[c]))
+            var value = row[c];
+            if (double.IsNaN(value))
             {
-                n++;
-                sum += row[c];
+                continue;
+            }
+
+            if (groups[c] == 0)
+            {
+                n0++;
+                sum0 += value;
+            }
+            else if (groups[c] == 1)
+            {
+                n1++;
+                sum1 += value;
             }
         }
 
-        if (n == 0)
-        {
-            return (0, double.NaN, double.NaN);
-        }
-
-        var mean = sum / n;
-        var squares = 0.0;
+        var mean0 = n0 > 0 ? sum0 / n0 : double.NaN;
+        var mean1 = n1 > 0 ? sum1 / n1 : double.NaN;
+        double squares0 = 0, squares1 = 0;
         for (var c = 0; c < row.Length; c++)
         {
-            if (groups[c] == group && !double.IsNaN(row[c]))
+            var value = row[c];
+            if (double.IsNaN(value))
             {
-                var d = row[c] - mean;
-                squares += d * d;
+                continue;
+            }
+
+            if (groups[c] == 0)
+            {
+                squares0 += (value - mean0) * (value - mean0);
+            }
+            else if (groups[c] == 1)
+            {
+                squares1 += (value - mean1) * (value - mean1);
             }
         }
 
-        return (n, mean, n > 1 ? squares / (n - 1) : double.NaN);
+        return ((n0, mean0, n0 > 1 ? squares0 / (n0 - 1) : double.NaN), (n1, mean1, n1 > 1 ? squares1 / (n1 - 1) : double.NaN));
     }
 }

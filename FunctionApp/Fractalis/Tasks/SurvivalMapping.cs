@@ -9,10 +9,13 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// <c>survival-analysis</c>. Fractal.js (<c>src/vue/charts/Survivalplot.vue</c>) sends <c>durations</c> (a list of
 /// exactly one numerical dataset; native takes the one), <c>event_observed</c> (a list of none or one dataset;
 /// native takes the one or nothing), <c>categories</c>, <c>estimator</c> (<c>KaplanMeier</c>, <c>NelsonAalen</c>),
-/// <c>id_filter</c> and <c>subsets</c>. It reads <c>label</c> (the durations' feature), <c>categories</c>,
-/// <c>subsets</c> and <c>stats[category][subset]</c> (subset 0-based) with <c>timeline</c>, <c>estimate</c>,
-/// <c>ci_lower</c> and <c>ci_upper</c>. The native result has no label yet, so <c>label</c> is the native
-/// <c>label</c> when there is one, otherwise null.
+/// <c>id_filter</c> and <c>subsets</c>. It reads <c>label</c> (the durations' feature: the axis title and the legend),
+/// <c>categories</c>, <c>subsets</c> and <c>stats[category][subset]</c> (subset 0-based) with <c>timeline</c>,
+/// <c>estimate</c>, <c>ci_lower</c> and <c>ci_upper</c>, drawing the band from index 1 on. Fractalis' lifelines
+/// starts every timeline at 0 (or at the earliest duration, when one is negative), where nothing has happened yet:
+/// survival 1, cumulative hazard 0. The native curve, as R's <c>survfit</c>, starts at the first duration; when that
+/// is after 0, this mapping puts the point at 0 in front, with its band collapsed onto the estimate. It is the same
+/// step function, drawn from where lifelines draws it.
 /// </summary>
 internal sealed class SurvivalMapping : IFractalisTask
 {
@@ -46,6 +49,7 @@ internal sealed class SurvivalMapping : IFractalisTask
 
     public JsonObject ToFractalis(JsonElement result, JsonObject nativeArgs)
     {
+        var start = NativeJson.Text(result, "estimator") == SurvivalEstimator.NelsonAalen.ToName() ? 0.0 : 1.0;
         var stats = new JsonObject();
         foreach (var group in result.GetProperty("stats").EnumerateArray())
         {
@@ -57,12 +61,24 @@ internal sealed class SurvivalMapping : IFractalisTask
             }
 
             var curve = group.GetProperty("curve");
+            var timeline = NativeJson.Numbers(curve, "timeline");
+            var estimate = NativeJson.Numbers(curve, "estimate");
+            var lower = NativeJson.Numbers(curve, "ci_lower");
+            var upper = NativeJson.Numbers(curve, "ci_upper");
+            if (timeline[0]!.GetValue<double>() > 0)
+            {
+                timeline.Insert(0, 0.0);
+                estimate.Insert(0, start);
+                lower.Insert(0, start);
+                upper.Insert(0, start);
+            }
+
             bySubset[group.GetProperty("subset").GetInt32().ToString(CultureInfo.InvariantCulture)] = new JsonObject
             {
-                ["timeline"] = NativeJson.Numbers(curve, "timeline"),
-                ["estimate"] = NativeJson.Numbers(curve, "estimate"),
-                ["ci_lower"] = NativeJson.Numbers(curve, "ci_lower"),
-                ["ci_upper"] = NativeJson.Numbers(curve, "ci_upper"),
+                ["timeline"] = timeline,
+                ["estimate"] = estimate,
+                ["ci_lower"] = lower,
+                ["ci_upper"] = upper,
             };
         }
 

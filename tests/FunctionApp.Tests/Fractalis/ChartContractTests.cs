@@ -275,10 +275,13 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
             await _fixture.TableAsync("os_months"), await _fixture.TableAsync("os_event"), SurvivalEstimator.KaplanMeier,
             new AnalysisScope(null, null, [await _fixture.TableAsync("cohort")])));
 
+        Assert.Equal("os_months", result["label"]!.GetValue<string>());
         Assert.Equal(["A", "B", "C"], result["categories"]!.AsArray().Select(c => c!.GetValue<string>()).Order(StringComparer.Ordinal));
         foreach (var category in new[] { "A", "B", "C" })
         {
             var curve = result["stats"]![category]!["0"]!;
+            Assert.Equal(0, curve["timeline"]![0]!.GetValue<double>());
+            Assert.Equal(1, curve["estimate"]![0]!.GetValue<double>());
             var count = curve["timeline"]!.AsArray().Count;
             Assert.Equal(count, curve["estimate"]!.AsArray().Count);
             Assert.Equal(count, curve["ci_lower"]!.AsArray().Count);

@@ -15,7 +15,9 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// starts every timeline at 0 (or at the earliest duration, when one is negative), where nothing has happened yet:
 /// survival 1, cumulative hazard 0. The native curve, as R's <c>survfit</c>, starts at the first duration; when that
 /// is after 0, this mapping puts the point at 0 in front, with its band collapsed onto the estimate. It is the same
-/// step function, drawn from where lifelines draws it.
+/// step function, drawn from where lifelines draws it. Likewise, where the Kaplan–Meier band is undefined because
+/// survival is certain (1 or 0; NaN natively, as in R), it is the estimate, as lifelines gives it, not null, which the
+/// chart would draw at 0.
 /// </summary>
 internal sealed class SurvivalMapping : IFractalisTask
 {
@@ -49,7 +51,8 @@ internal sealed class SurvivalMapping : IFractalisTask
 
     public JsonObject ToFractalis(JsonElement result, JsonObject nativeArgs)
     {
-        var start = NativeJson.Text(result, "estimator") == SurvivalEstimator.NelsonAalen.ToName() ? 0.0 : 1.0;
+        var kaplanMeier = NativeJson.Text(result, "estimator") != SurvivalEstimator.NelsonAalen.ToName();
+        var start = kaplanMeier ? 1.0 : 0.0;
         var stats = new JsonObject();
         foreach (var group in result.GetProperty("stats").EnumerateArray())
         {
@@ -65,6 +68,11 @@ internal sealed class SurvivalMapping : IFractalisTask
             var estimate = NativeJson.Numbers(curve, "estimate");
             var lower = NativeJson.Numbers(curve, "ci_lower");
             var upper = NativeJson.Numbers(curve, "ci_upper");
+            if (kaplanMeier)
+            {
+                CollapseUndefinedBands(estimate, lower, upper);
+            }
+
             if (timeline[0]!.GetValue<double>() > 0)
             {
                 timeline.Insert(0, 0.0);
@@ -89,5 +97,20 @@ internal sealed class SurvivalMapping : IFractalisTask
             ["subsets"] = NativeJson.List(result, "subsets"),
             ["stats"] = stats,
         };
+    }
+
+    // Where survival is certain (1 before any event, 0 after the last subject's), the log(-log) band is undefined
+    // (NaN in R); lifelines fills it with 1 at survival 1 and finds 0 at survival 0: the band collapses onto the estimate.
+    private static void CollapseUndefinedBands(JsonArray estimate, JsonArray lower, JsonArray upper)
+    {
+        for (var i = 0; i < estimate.Count; i++)
+        {
+            var survival = estimate[i]!.GetValue<double>();
+            if (survival is 0.0 or 1.0)
+            {
+                lower[i] ??= survival;
+                upper[i] ??= survival;
+            }
+        }
     }
 }

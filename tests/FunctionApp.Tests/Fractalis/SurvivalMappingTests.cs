@@ -47,14 +47,13 @@ public sealed class SurvivalMappingTests
     }
 
     [Fact]
-    public void ToFractalis_KaplanMeier_GivesCurvesByCategoryAndSubsetWithUndefinedBandsNull()
+    public void ToFractalis_KaplanMeier_GivesCurvesByCategoryAndSubset()
     {
         var native = SurvivalAnalysis.Run(new(
             SmallCohort.Numerical("months", i => 3 + (2 * i) + SmallCohort.Noise(i)),
             SmallCohort.Numerical("event", i => i % 4 == 3 ? 0 : 1),
             SurvivalEstimator.KaplanMeier,
             new AnalysisScope(null, SmallCohort.Halves, null)));
-        Assert.Contains(native.Statistics, group => group.Curve.Lower.Skip(1).Any(double.IsNaN));
 
         var result = FractalisResult.Parse(SurvivalAnalysis.TaskName, FractalisResult.Native(native), []);
 
@@ -65,9 +64,29 @@ public sealed class SurvivalMappingTests
             var read = Curve(result, group);
             Assert.Equal(group.Curve.Timeline, read["timeline"]!.AsArray().Skip(1).Select(FractalisResult.Number));
             Assert.Equal(group.Curve.Estimate, read["estimate"]!.AsArray().Skip(1).Select(FractalisResult.Number));
-            Assert.Equal(group.Curve.Lower.Select(NullForNaN), read["ci_lower"]!.AsArray().Skip(1).Select(v => v?.GetValue<double>()));
-            Assert.Equal(group.Curve.Upper.Select(NullForNaN), read["ci_upper"]!.AsArray().Skip(1).Select(v => v?.GetValue<double>()));
+            Assert.Equal(Defined(group.Curve.Lower), Defined(read["ci_lower"]!.AsArray().Skip(1), group.Curve.Lower));
+            Assert.Equal(Defined(group.Curve.Upper), Defined(read["ci_upper"]!.AsArray().Skip(1), group.Curve.Upper));
         }
+    }
+
+    [Fact]
+    public void ToFractalis_KaplanMeierBandUndefinedWhereSurvivalIsCertain_IsTheEstimateNotNull()
+    {
+        var native = SurvivalAnalysis.Run(new(
+            SmallCohort.Numerical("months", i => 1 + i),
+            SmallCohort.Numerical("event", i => i == 0 ? 0 : 1),
+            SurvivalEstimator.KaplanMeier,
+            new AnalysisScope()));
+        var curve = native.Statistics.Single().Curve;
+        Assert.Equal([1.0, 0.0], [curve.Estimate[0], curve.Estimate[^1]]);
+        Assert.True(double.IsNaN(curve.Lower[0]) && double.IsNaN(curve.Upper[^1]));
+
+        var read = Curve(FractalisResult.Parse(SurvivalAnalysis.TaskName, FractalisResult.Native(native), []), native.Statistics.Single());
+
+        var lower = read["ci_lower"]!.AsArray();
+        var upper = read["ci_upper"]!.AsArray();
+        Assert.Equal([1.0, 1.0], [FractalisResult.Number(lower[1]), FractalisResult.Number(upper[1])]);
+        Assert.Equal([0.0, 0.0], [FractalisResult.Number(lower[^1]), FractalisResult.Number(upper[^1])]);
     }
 
     [Fact]
@@ -121,5 +140,9 @@ public sealed class SurvivalMappingTests
     private static JsonObject Curve(JsonObject result, SurvivalGroup group) =>
         result["stats"]![group.Category]![group.Subset.ToString(CultureInfo.InvariantCulture)]!.AsObject();
 
-    private static double? NullForNaN(double value) => double.IsNaN(value) ? null : value;
+    // The band where the native one is defined: its values, or what was read at the same points.
+    private static double[] Defined(IReadOnlyList<double> native) => [.. native.Where(value => !double.IsNaN(value))];
+
+    private static double[] Defined(IEnumerable<JsonNode?> read, IReadOnlyList<double> native) =>
+        [.. read.Where((_, i) => !double.IsNaN(native[i])).Select(FractalisResult.Number)];
 }

@@ -140,7 +140,7 @@ public sealed class AnalysisActivities
         }
 
         var table = AssembleLimma(work);
-        return HeatmapAnalysis.Finish(matrix, HeatmapStatistics.FromLimma(matrix.Features, table), arguments.MaxRows, "limma");
+        return HeatmapAnalysis.Finish(matrix, HeatmapStatistics.FromLimma(matrix.Features, table, arguments.RankBy), arguments.MaxRows, "limma");
     }
 
     private async Task<VolcanoResult> FinishVolcanoAsync(FinishWork work, CancellationToken cancellationToken)

@@ -159,7 +159,8 @@ public sealed partial class AnalysisInputs
             await TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
             args.Text("ranking_method", "mean")!,
             args.WholeNumber("max_rows", 100),
-            await ScopeAsync(job.Session, args, cancellationToken));
+            await ScopeAsync(job.Session, args, cancellationToken),
+            args.Text("rank_by", LimmaRankColumns.PValue)!);
     }
 
     public async Task<VolcanoArguments> VolcanoAsync(AnalysisJob job, CancellationToken cancellationToken)

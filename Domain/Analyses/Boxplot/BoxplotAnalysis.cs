@@ -40,7 +40,10 @@ public static class BoxplotAnalysis
         return Combine(plan, [.. plan.Groups.Select(group => Statistics(group.Values))]);
     }
 
-    /// <summary>Transforms the values, drops and counts what cannot be used, applies the scope, and lists the groups of at least two values.</summary>
+    /// <summary>
+    /// Transforms the values, drops and counts what cannot be used, applies the scope, and lists the groups of at
+    /// least two values and, apart, those of one.
+    /// </summary>
     /// <exception cref="AnalysisArgumentException">No variable, a variable that is not one numerical feature, or no id in any subset.</exception>
     public static BoxplotPlan Plan(BoxplotArguments arguments)
     {
@@ -51,6 +54,7 @@ public static class BoxplotAnalysis
         }
 
         var groups = new List<BoxplotGroupInput>();
+        var singles = new List<BoxplotGroupInput>();
         int droppedMissing = 0, droppedByTransformation = 0;
         for (var index = 0; index < arguments.Variables.Count; index++)
         {
@@ -76,15 +80,18 @@ public static class BoxplotAnalysis
                 continue;
             }
 
-            groups.AddRange(AnalysisScope.Group(arguments.Scope.Apply(values.Keys))
-                .Where(group => group.Ids.Count >= 2)
-                .Select(group => new BoxplotGroupInput(variable.Label, group.Category, group.Subset, group.Ids, [.. group.Ids.Select(id => values[id])])));
+            foreach (var group in AnalysisScope.Group(arguments.Scope.Apply(values.Keys)))
+            {
+                var input = new BoxplotGroupInput(variable.Label, group.Category, group.Subset, group.Ids, [.. group.Ids.Select(id => values[id])]);
+                (group.Ids.Count >= 2 ? groups : singles).Add(input);
+            }
         }
 
         return new BoxplotPlan
         {
             Transformation = arguments.Transformation,
             Groups = groups,
+            Singles = singles,
             DroppedMissing = droppedMissing,
             DroppedByTransformation = droppedByTransformation,
         };
@@ -102,6 +109,8 @@ public static class BoxplotAnalysis
         var points = plan.Groups.SelectMany((group, index) => group.Ids.Select((id, row) => new BoxplotPoint(
             id, group.Feature, group.Values[row], group.Subset, group.Category,
             group.Values[row] < statistics[index].LowerWhisker || group.Values[row] > statistics[index].UpperWhisker)));
+        var singles = plan.Singles.SelectMany(group => group.Ids.Select((id, row) => new BoxplotPoint(
+            id, group.Feature, group.Values[row], group.Subset, group.Category, null)));
         return new BoxplotResult
         {
             Statistics = groups,
@@ -110,7 +119,7 @@ public static class BoxplotAnalysis
             Subsets = [.. groups.Select(group => group.Subset).Distinct().Order()],
             Anova = OneWayAnova.Compute([.. plan.Groups.Select(group => group.Values)]),
             Transformation = plan.Transformation.ToName(),
-            Data = [.. points],
+            Data = [.. points, .. singles],
             DroppedMissing = plan.DroppedMissing,
             DroppedByTransformation = plan.DroppedByTransformation,
         };

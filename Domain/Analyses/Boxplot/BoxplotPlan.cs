@@ -16,6 +16,10 @@ public sealed record BoxplotPlan
     [JsonPropertyName("groups")]
     public required IReadOnlyList<BoxplotGroupInput> Groups { get; init; }
 
+    /// <summary>Every group of one value: no box, but its point is listed in the result's data.</summary>
+    [JsonPropertyName("singles")]
+    public required IReadOnlyList<BoxplotGroupInput> Singles { get; init; }
+
     [JsonPropertyName("dropped_missing")]
     public required int DroppedMissing { get; init; }
 

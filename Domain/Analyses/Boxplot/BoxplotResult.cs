@@ -26,6 +26,7 @@ public sealed record BoxplotResult
     [JsonPropertyName("transformation")]
     public required string Transformation { get; init; }
 
+    /// <summary>Every value kept: the points of each box, group by group, then those of the groups of one value.</summary>
     [JsonPropertyName("data")]
     public required IReadOnlyList<BoxplotPoint> Data { get; init; }
 

@@ -29,6 +29,7 @@ public static class HeatmapAnalysis
         [
             new() { Name = "numerical_arrays", Kind = ParameterKind.DatasetList, Required = true, DataTypes = [DataType.NumericalArray.ToName()], Description = "The numerical array datasets (features x samples)." },
             new() { Name = "ranking_method", Kind = ParameterKind.Text, AllowedValues = RankingMethods, Default = "mean", Description = "How features are ranked: mean, median, variance (largest first) or limma (smallest P.Value first; needs two or more subsets)." },
+            new() { Name = "rank_by", Kind = ParameterKind.Text, AllowedValues = LimmaRankColumns.All, Default = LimmaRankColumns.PValue, Description = "With limma, the column of its table to rank by: P.Value and adj.P.Val smallest first, logFC and t largest absolute value first, AveExpr, F and B largest first. logFC, t and B need exactly two subsets, F more than two." },
             new() { Name = "max_rows", Kind = ParameterKind.WholeNumber, Default = 100, Description = "How many top-ranked features to keep (at least 1)." },
             CommonParameters.IdFilter,
             CommonParameters.Subsets,
@@ -40,11 +41,13 @@ public static class HeatmapAnalysis
     public static HeatmapResult Run(HeatmapArguments arguments)
     {
         var matrix = Prepare(arguments);
-        return Finish(matrix, Rank(matrix, arguments.RankingMethod), arguments.MaxRows, arguments.RankingMethod);
+        return Finish(matrix, Rank(matrix, arguments.RankingMethod, arguments.RankBy), arguments.MaxRows, arguments.RankingMethod);
     }
 
     /// <summary>Checks the arguments and builds the matrix.</summary>
-    /// <exception cref="AnalysisArgumentException">An unknown ranking method, a bad <c>max_rows</c>, or unusable data.</exception>
+    /// <exception cref="AnalysisArgumentException">
+    /// An unknown ranking method, a bad <c>max_rows</c>, unusable data, or a <c>rank_by</c> column that limma's table for these subsets lacks.
+    /// </exception>
     public static FeatureMatrix Prepare(HeatmapArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -58,12 +61,22 @@ public static class HeatmapAnalysis
             throw new AnalysisArgumentException("max_rows", $"max_rows must be at least 1; it is {arguments.MaxRows}.");
         }
 
-        return FeatureMatrix.Build(arguments.NumericalArrays, arguments.Scope, "numerical_arrays");
+        LimmaRankColumns.OrderOf(arguments.RankBy);
+        var matrix = FeatureMatrix.Build(arguments.NumericalArrays, arguments.Scope, "numerical_arrays");
+        if (arguments.RankingMethod == "limma" && matrix.SubsetCount >= 2)
+        {
+            LimmaRankColumns.Require(arguments.RankBy, pairwise: matrix.SubsetCount == 2);
+        }
+
+        return matrix;
     }
 
-    /// <summary>The statistics of every feature for <paramref name="rankingMethod"/> (limma in one step).</summary>
-    /// <exception cref="AnalysisArgumentException">limma with fewer than two subsets, or with no residual degrees of freedom.</exception>
-    public static HeatmapStatistics Rank(FeatureMatrix matrix, string rankingMethod)
+    /// <summary>
+    /// The statistics of every feature for <paramref name="rankingMethod"/> (limma in one step, ranked by its column
+    /// <paramref name="rankBy"/>).
+    /// </summary>
+    /// <exception cref="AnalysisArgumentException">limma with fewer than two subsets, with no residual degrees of freedom, or without the column.</exception>
+    public static HeatmapStatistics Rank(FeatureMatrix matrix, string rankingMethod, string rankBy = LimmaRankColumns.PValue)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (rankingMethod == "limma")
@@ -71,7 +84,7 @@ public static class HeatmapAnalysis
             var (model, rows) = matrix.ForSubsets();
             try
             {
-                return HeatmapStatistics.FromLimma(matrix.Features, LimmaPipeline.TopTable(model, rows));
+                return HeatmapStatistics.FromLimma(matrix.Features, LimmaPipeline.TopTable(model, rows), rankBy);
             }
             catch (ArgumentException error) when (error is not AnalysisArgumentException)
             {
@@ -91,7 +104,7 @@ public static class HeatmapAnalysis
             };
         }
 
-        return new HeatmapStatistics(matrix.Features, [new(rankingMethod, values)], rankingMethod, ascending: false);
+        return new HeatmapStatistics(matrix.Features, [new(rankingMethod, values)], rankingMethod, RankOrder.LargestFirst);
     }
 
     /// <summary>Ranks the features by <paramref name="statistics"/>, keeps the top <paramref name="maxRows"/>, computes z-scores and the clustered orders.</summary>
@@ -99,7 +112,7 @@ public static class HeatmapAnalysis
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(statistics);
-        var keep = TopFeatures(statistics.Column(statistics.RankBy), statistics.Ascending, maxRows);
+        var keep = TopFeatures(statistics.Column(statistics.RankBy), statistics.Order, maxRows);
         var notes = new List<FeatureNote>();
         var zScores = new double[keep.Length][];
         for (var i = 0; i < keep.Length; i++)
@@ -115,7 +128,7 @@ public static class HeatmapAnalysis
 
         var keptFeatures = keep.Select(f => matrix.Features[f]).ToArray();
         var columns = statistics.Columns.Select(pair => new KeyValuePair<string, double[]>(pair.Key, [.. keep.Select(f => ((double[])pair.Value)[f])])).ToList();
-        var kept = new HeatmapStatistics(keptFeatures, columns, statistics.RankBy, statistics.Ascending, [.. keep.Select(f => statistics.Problems[f])]);
+        var kept = new HeatmapStatistics(keptFeatures, columns, statistics.RankBy, statistics.Order, [.. keep.Select(f => statistics.Problems[f])]);
 
         var idColumn = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var c = 0; c < matrix.Ids.Count; c++)
@@ -138,27 +151,31 @@ public static class HeatmapAnalysis
             Data = cells,
             Statistics = kept,
             RankingMethod = rankingMethod,
+            RankBy = statistics.RankBy,
             RowOrder = [.. DendrogramOrder(zScores).Select(i => keptFeatures[i])],
             ColumnOrder = [.. DendrogramOrder(Transpose(zScores, matrix.Ids.Count)).Select(c => matrix.Ids[c])],
             Notes = notes,
         };
     }
 
-    // Stable: equal values keep their input order; NaN ranks last.
-    private static int[] TopFeatures(double[] values, bool ascending, int maxRows)
+    // Stable: equal keys keep their input order; NaN ranks last.
+    private static int[] TopFeatures(double[] values, RankOrder order, int maxRows)
     {
-        var order = Enumerable.Range(0, values.Length).ToArray();
-        var keys = (double[])values.Clone();
-        Array.Sort(order, (a, b) =>
+        var keys = order switch
+        {
+            RankOrder.SmallestFirst => (double[])values.Clone(),
+            RankOrder.LargestMagnitudeFirst => [.. values.Select(value => -Math.Abs(value))],
+            _ => [.. values.Select(value => -value)],
+        };
+        var ranked = Enumerable.Range(0, values.Length).ToArray();
+        Array.Sort(ranked, (a, b) =>
         {
             var x = keys[a];
             var y = keys[b];
-            var byValue = double.IsNaN(x) || double.IsNaN(y)
-                ? double.IsNaN(x).CompareTo(double.IsNaN(y))
-                : ascending ? x.CompareTo(y) : y.CompareTo(x);
-            return byValue != 0 ? byValue : a.CompareTo(b);
+            var byKey = double.IsNaN(x) || double.IsNaN(y) ? double.IsNaN(x).CompareTo(double.IsNaN(y)) : x.CompareTo(y);
+            return byKey != 0 ? byKey : a.CompareTo(b);
         });
-        return order[..Math.Min(maxRows, order.Length)];
+        return ranked[..Math.Min(maxRows, ranked.Length)];
     }
 
     private static int[] DendrogramOrder(double[][] rows)

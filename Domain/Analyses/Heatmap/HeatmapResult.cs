@@ -16,6 +16,10 @@ public sealed record HeatmapResult
     [JsonPropertyName("ranking_method")]
     public required string RankingMethod { get; init; }
 
+    /// <summary>The column of <see cref="Statistics"/> the features are ranked by: the ranking method's, or limma's <c>rank_by</c>.</summary>
+    [JsonPropertyName("rank_by")]
+    public required string RankBy { get; init; }
+
     /// <summary>The kept features in the order of the rows' dendrogram (average linkage, Euclidean, on z-scores).</summary>
     [JsonPropertyName("row_order")]
     public required IReadOnlyList<string> RowOrder { get; init; }

@@ -12,7 +12,7 @@ namespace Fractal.Domain.Analyses.Heatmap;
 public sealed class HeatmapStatistics
 {
     public HeatmapStatistics(
-        IReadOnlyList<string> features, IReadOnlyList<KeyValuePair<string, double[]>> columns, string rankBy, bool ascending, IReadOnlyList<string?>? problems = null)
+        IReadOnlyList<string> features, IReadOnlyList<KeyValuePair<string, double[]>> columns, string rankBy, RankOrder order, IReadOnlyList<string?>? problems = null)
     {
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(columns);
@@ -28,8 +28,13 @@ public sealed class HeatmapStatistics
             Columns.Add(name, values);
         }
 
+        if (!Columns.ContainsKey(rankBy))
+        {
+            throw new ArgumentException($"There is no column '{rankBy}' to rank by.", nameof(rankBy));
+        }
+
         RankBy = rankBy;
-        Ascending = ascending;
+        Order = order;
         Problems = problems ?? new string?[features.Count];
     }
 
@@ -44,9 +49,9 @@ public sealed class HeatmapStatistics
     [JsonIgnore]
     public string RankBy { get; }
 
-    /// <summary>Whether smaller values rank first (p-values) rather than larger (mean, median, variance).</summary>
+    /// <summary>Which end of <see cref="RankBy"/> ranks first.</summary>
     [JsonIgnore]
-    public bool Ascending { get; }
+    public RankOrder Order { get; }
 
     /// <summary>Why a feature's statistics are NaN, per feature; null where they are defined.</summary>
     [JsonIgnore]
@@ -55,10 +60,15 @@ public sealed class HeatmapStatistics
     /// <summary>The values of column <paramref name="name"/>.</summary>
     public double[] Column(string name) => (double[])Columns[name];
 
-    /// <summary>limma's top table as columns, ranked by <c>P.Value</c> (the moderated t's for two subsets, the F's for more).</summary>
-    public static HeatmapStatistics FromLimma(IReadOnlyList<string> features, LimmaTable table)
+    /// <summary>
+    /// limma's top table as columns (the moderated t's for two subsets, the F's for more), ranked by
+    /// <paramref name="rankBy"/> in its <see cref="LimmaRankColumns.OrderOf"/>.
+    /// </summary>
+    /// <exception cref="AnalysisArgumentException">The table has no column <paramref name="rankBy"/> (the argument is <c>rank_by</c>).</exception>
+    public static HeatmapStatistics FromLimma(IReadOnlyList<string> features, LimmaTable table, string rankBy = LimmaRankColumns.PValue)
     {
         ArgumentNullException.ThrowIfNull(table);
+        LimmaRankColumns.Require(rankBy, table.IsPairwise);
         var columns = new List<KeyValuePair<string, double[]>>();
         var contrasts = table.ContrastNames.Count;
         if (table.IsPairwise)
@@ -96,6 +106,6 @@ public sealed class HeatmapStatistics
             columns.Add(new("B", table.B));
         }
 
-        return new HeatmapStatistics(features, columns, "P.Value", ascending: true, table.Problems);
+        return new HeatmapStatistics(features, columns, rankBy, LimmaRankColumns.OrderOf(rankBy), table.Problems);
     }
 }

@@ -41,7 +41,7 @@ public static class SurvivalAnalysis
     public static SurvivalPlan Plan(SurvivalArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var (times, flags, dropped) = ReadSubjects(arguments);
+        var (label, times, flags, dropped) = ReadSubjects(arguments);
         var kept = times.Keys.Where(arguments.Scope.Keeps).ToList();
         if (kept.Count == 0)
         {
@@ -50,6 +50,7 @@ public static class SurvivalAnalysis
 
         return new SurvivalPlan
         {
+            Label = label,
             Estimator = arguments.Estimator,
             Groups = [.. AnalysisScope.Group(arguments.Scope.Apply(kept)).Select(group => new SurvivalGroupInput(
                 group.Category,
@@ -73,6 +74,7 @@ public static class SurvivalAnalysis
         var groups = plan.Groups.Select((group, index) => new SurvivalGroup(group.Category, group.Subset, curves[index])).ToList();
         return new SurvivalResult
         {
+            Label = plan.Label,
             Statistics = groups,
             Categories = [.. groups.Select(group => group.Category).Distinct(StringComparer.Ordinal)],
             Subsets = [.. groups.Select(group => group.Subset).Distinct().Order()],
@@ -106,7 +108,7 @@ public static class SurvivalAnalysis
         };
     }
 
-    private static (Dictionary<string, double> Times, Dictionary<string, bool> Flags, List<string> Dropped) ReadSubjects(SurvivalArguments arguments)
+    private static (string Label, Dictionary<string, double> Times, Dictionary<string, bool> Flags, List<string> Dropped) ReadSubjects(SurvivalArguments arguments)
     {
         var times = new Dictionary<string, double>(StringComparer.Ordinal);
         var flags = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -138,7 +140,7 @@ public static class SurvivalAnalysis
                 }
             }
 
-            return (times, flags, dropped);
+            return (DatasetTable.TimeFeature, times, flags, dropped);
         }
 
         var variable = NumericVariable.FromTable(durations, "durations");
@@ -166,7 +168,7 @@ public static class SurvivalAnalysis
             }
         }
 
-        return (times, flags, dropped);
+        return (variable.Label, times, flags, dropped);
     }
 
     private static void AddTime(Dictionary<string, double> times, List<string> dropped, string id, double time)

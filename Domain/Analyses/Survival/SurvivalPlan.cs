@@ -9,6 +9,10 @@ namespace Fractal.Domain.Analyses.Survival;
 /// </summary>
 public sealed record SurvivalPlan
 {
+    /// <summary>The durations' name: the feature of a numerical dataset, or <c>time</c> for a time_to_event dataset.</summary>
+    [JsonPropertyName("label")]
+    public required string Label { get; init; }
+
     [JsonPropertyName("estimator")]
     public required SurvivalEstimator Estimator { get; init; }
 

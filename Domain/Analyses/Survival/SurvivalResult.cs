@@ -6,6 +6,10 @@ namespace Fractal.Domain.Analyses.Survival;
 /// <summary>The output of <c>survival-analysis</c>.</summary>
 public sealed record SurvivalResult
 {
+    /// <summary>The durations' name: the feature of a numerical dataset, or <c>time</c> for a time_to_event dataset.</summary>
+    [JsonPropertyName("label")]
+    public required string Label { get; init; }
+
     /// <summary>Every non-empty group: category by category, then subset.</summary>
     [JsonPropertyName("stats")]
     public required IReadOnlyList<SurvivalGroup> Statistics { get; init; }

@@ -11,9 +11,10 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// <c>2^x</c>, <c>10^x</c>; native <c>identity</c>, <c>log2</c>, <c>log10</c>, <c>pow2</c>, <c>pow10</c>). It reads
 /// <c>statistics</c> keyed by <c>feature//category//sN</c>, each with <c>l_qrt</c>, <c>median</c>, <c>u_qrt</c>,
 /// <c>l_wsk</c>, <c>u_wsk</c> and <c>kde</c>; <c>anova.f_value</c> and <c>anova.p_value</c>; and <c>JSON.parse</c>s
-/// <c>data</c>, the transformed values as pandas <c>to_json(orient='records')</c>: <c>id</c>, <c>feature</c>,
-/// <c>value</c>, <c>subset</c> (0-based), <c>category</c>, <c>outlier</c>. Fractalis also returns <c>features</c>,
-/// <c>categories</c> and <c>subsets</c>.
+/// <c>data</c>, every transformed value kept, as pandas <c>to_json(orient='records')</c>: <c>id</c>, <c>feature</c>,
+/// <c>value</c>, <c>subset</c> (0-based), <c>category</c>, <c>outlier</c> (null in a group of one value, which has no
+/// box; the chart still counts its value in the y axis' range). Fractalis also returns <c>features</c>,
+/// <c>categories</c> and <c>subsets</c>; here they are those of the boxes.
 /// </summary>
 internal sealed class BoxplotMapping : IFractalisTask
 {

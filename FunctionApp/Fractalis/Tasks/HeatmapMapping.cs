@@ -7,20 +7,19 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// <summary>
 /// <c>compute-heatmap</c>. Fractal.js (<c>src/vue/charts/Heatmap.vue</c>) sends <c>numerical_arrays</c>,
 /// <c>numericals</c> and <c>categoricals</c> (always empty; Fractalis ignores them, and so does this mapping),
-/// <c>ranking_method</c>, <c>params</c> (dropped), <c>id_filter</c>, <c>max_rows</c> and <c>subsets</c>. Fractalis
-/// ranks by <c>mean</c>, <c>median</c> or <c>variance</c>, or by a column of limma's table; Fractal ranks limma's
-/// table by <c>P.Value</c>, so <c>P.Value</c> and <c>adj.P.Val</c> (the same order) map to native <c>limma</c> and
-/// the other columns are refused as unsupported. Fractal.js reads <c>data</c> and <c>stats</c> as objects of columns
-/// (pandas <c>to_dict(orient='list')</c>): <c>data.id</c>, <c>data.feature</c>, <c>data.value</c>, <c>data.zscore</c>,
-/// <c>data.subset</c> per cell, and <c>stats.feature</c> with one column per statistic (<c>stats[ranking_method]</c>).
-/// It then sends the z-scores to <c>compute-cluster</c>.
+/// <c>ranking_method</c>, <c>params</c> (dropped), <c>id_filter</c>, <c>max_rows</c> and <c>subsets</c>. Its ranking
+/// choices are <c>mean</c>, <c>median</c> and <c>variance</c> (fewer than two subsets), limma's <c>logFC</c> (the
+/// default), <c>P.Value</c>, <c>AveExpr</c>, <c>t</c>, <c>adj.P.Val</c> and <c>B</c> (two subsets), or <c>F</c>,
+/// <c>P.Value</c>, <c>AveExpr</c> and <c>adj.P.Val</c> (more). A limma column maps to native <c>ranking_method:
+/// limma</c> with <c>rank_by</c> naming the column, which the native heatmap sorts as Fractalis does (p-values
+/// smallest first, <c>logFC</c> and <c>t</c> by absolute value, the others largest first). Fractal.js reads
+/// <c>data</c> and <c>stats</c> as objects of columns (pandas <c>to_dict(orient='list')</c>): <c>data.id</c>,
+/// <c>data.feature</c>, <c>data.value</c>, <c>data.zscore</c>, <c>data.subset</c> per cell, and <c>stats.feature</c>
+/// with one column per statistic, best ranked first; it draws <c>stats[ranking_method]</c>. It then sends the
+/// z-scores to <c>compute-cluster</c>.
 /// </summary>
 internal sealed class HeatmapMapping : IFractalisTask
 {
-    private static readonly string[] s_native = ["mean", "median", "variance"];
-    private static readonly string[] s_limmaRanking = ["limma", "P.Value", "adj.P.Val"];
-    private static readonly string[] s_limmaColumns = ["logFC", "AveExpr", "t", "B", "F"];
-
     public string TaskName => HeatmapAnalysis.TaskName;
 
     public JsonObject ToNative(FractalisArgs args)
@@ -32,11 +31,23 @@ internal sealed class HeatmapMapping : IFractalisTask
             throw new FractalisArgumentException("numerical_arrays", "numerical_arrays is required: at least one numerical_array dataset.");
         }
 
-        var native = new JsonObject
+        var ranking = args.Text("ranking_method") ?? "mean";
+        var native = new JsonObject { ["numerical_arrays"] = arrays };
+        if (HeatmapAnalysis.RankingMethods.Contains(ranking, StringComparer.Ordinal))
         {
-            ["numerical_arrays"] = arrays,
-            ["ranking_method"] = RankingMethod(args.Text("ranking_method") ?? "mean"),
-        };
+            native["ranking_method"] = ranking;
+        }
+        else if (LimmaRankColumns.All.Contains(ranking, StringComparer.Ordinal))
+        {
+            native["ranking_method"] = "limma";
+            native["rank_by"] = ranking;
+        }
+        else
+        {
+            throw new FractalisArgumentException(
+                "ranking_method", $"Unknown ranking_method '{ranking}'; use one of {string.Join(", ", HeatmapAnalysis.RankingMethods.Concat(LimmaRankColumns.All))}.");
+        }
+
         if (args.Number("max_rows") is { } maxRows)
         {
             native["max_rows"] = maxRows;
@@ -67,25 +78,5 @@ internal sealed class HeatmapMapping : IFractalisTask
         }
 
         return new JsonObject { ["data"] = data.ToColumns(), ["stats"] = stats };
-    }
-
-    private static string RankingMethod(string method)
-    {
-        if (s_native.Contains(method, StringComparer.Ordinal))
-        {
-            return method;
-        }
-
-        if (s_limmaRanking.Contains(method, StringComparer.Ordinal))
-        {
-            return "limma";
-        }
-
-        return s_limmaColumns.Contains(method, StringComparer.Ordinal)
-            ? throw new FractalisUnsupportedTaskException(
-                FractalisUnsupportedTaskException.DefaultErrorType,
-                $"Ranking a heatmap by limma's '{method}' is not supported: Fractal ranks limma's results by P.Value; use P.Value, adj.P.Val, mean, median or variance.")
-            : throw new FractalisArgumentException(
-                "ranking_method", $"Unknown ranking_method '{method}'; use mean, median, variance, P.Value or adj.P.Val.");
     }
 }

@@ -9,10 +9,15 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// <c>survival-analysis</c>. Fractal.js (<c>src/vue/charts/Survivalplot.vue</c>) sends <c>durations</c> (a list of
 /// exactly one numerical dataset; native takes the one), <c>event_observed</c> (a list of none or one dataset;
 /// native takes the one or nothing), <c>categories</c>, <c>estimator</c> (<c>KaplanMeier</c>, <c>NelsonAalen</c>),
-/// <c>id_filter</c> and <c>subsets</c>. It reads <c>label</c> (the durations' feature), <c>categories</c>,
-/// <c>subsets</c> and <c>stats[category][subset]</c> (subset 0-based) with <c>timeline</c>, <c>estimate</c>,
-/// <c>ci_lower</c> and <c>ci_upper</c>. The native result has no label yet, so <c>label</c> is the native
-/// <c>label</c> when there is one, otherwise null.
+/// <c>id_filter</c> and <c>subsets</c>. It reads <c>label</c> (the durations' feature: the axis title and the legend),
+/// <c>categories</c>, <c>subsets</c> and <c>stats[category][subset]</c> (subset 0-based) with <c>timeline</c>,
+/// <c>estimate</c>, <c>ci_lower</c> and <c>ci_upper</c>, drawing the band from index 1 on. Fractalis' lifelines
+/// starts every timeline at 0 (or at the earliest duration, when one is negative), where nothing has happened yet:
+/// survival 1, cumulative hazard 0. The native curve, as R's <c>survfit</c>, starts at the first duration; when that
+/// is after 0, this mapping puts the point at 0 in front, with its band collapsed onto the estimate. It is the same
+/// step function, drawn from where lifelines draws it. Likewise, where the Kaplan–Meier band is undefined because
+/// survival is certain (1 or 0; NaN natively, as in R), it is the estimate, as lifelines gives it, not null, which the
+/// chart would draw at 0.
 /// </summary>
 internal sealed class SurvivalMapping : IFractalisTask
 {
@@ -46,6 +51,8 @@ internal sealed class SurvivalMapping : IFractalisTask
 
     public JsonObject ToFractalis(JsonElement result, JsonObject nativeArgs)
     {
+        var kaplanMeier = NativeJson.Text(result, "estimator") != SurvivalEstimator.NelsonAalen.ToName();
+        var start = kaplanMeier ? 1.0 : 0.0;
         var stats = new JsonObject();
         foreach (var group in result.GetProperty("stats").EnumerateArray())
         {
@@ -57,12 +64,29 @@ internal sealed class SurvivalMapping : IFractalisTask
             }
 
             var curve = group.GetProperty("curve");
+            var timeline = NativeJson.Numbers(curve, "timeline");
+            var estimate = NativeJson.Numbers(curve, "estimate");
+            var lower = NativeJson.Numbers(curve, "ci_lower");
+            var upper = NativeJson.Numbers(curve, "ci_upper");
+            if (kaplanMeier)
+            {
+                CollapseUndefinedBands(estimate, lower, upper);
+            }
+
+            if (timeline[0]!.GetValue<double>() > 0)
+            {
+                timeline.Insert(0, 0.0);
+                estimate.Insert(0, start);
+                lower.Insert(0, start);
+                upper.Insert(0, start);
+            }
+
             bySubset[group.GetProperty("subset").GetInt32().ToString(CultureInfo.InvariantCulture)] = new JsonObject
             {
-                ["timeline"] = NativeJson.Numbers(curve, "timeline"),
-                ["estimate"] = NativeJson.Numbers(curve, "estimate"),
-                ["ci_lower"] = NativeJson.Numbers(curve, "ci_lower"),
-                ["ci_upper"] = NativeJson.Numbers(curve, "ci_upper"),
+                ["timeline"] = timeline,
+                ["estimate"] = estimate,
+                ["ci_lower"] = lower,
+                ["ci_upper"] = upper,
             };
         }
 
@@ -73,5 +97,20 @@ internal sealed class SurvivalMapping : IFractalisTask
             ["subsets"] = NativeJson.List(result, "subsets"),
             ["stats"] = stats,
         };
+    }
+
+    // Where survival is certain (1 before any event, 0 after the last subject's), the log(-log) band is undefined
+    // (NaN in R); lifelines fills it with 1 at survival 1 and finds 0 at survival 0: the band collapses onto the estimate.
+    private static void CollapseUndefinedBands(JsonArray estimate, JsonArray lower, JsonArray upper)
+    {
+        for (var i = 0; i < estimate.Count; i++)
+        {
+            var survival = estimate[i]!.GetValue<double>();
+            if (survival is 0.0 or 1.0)
+            {
+                lower[i] ??= survival;
+                upper[i] ??= survival;
+            }
+        }
     }
 }

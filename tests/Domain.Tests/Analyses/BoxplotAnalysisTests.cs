@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Boxplot;
+using Fractal.Domain.Data;
 using Fractal.Domain.Statistics.Anova;
 
 namespace Fractal.Domain.Tests.Analyses;
@@ -80,6 +81,34 @@ public sealed class BoxplotAnalysisTests
         AssertMatches(reference.GetProperty("anova"), result.Anova, $"{name} anova");
         Assert.Equal(reference.GetProperty("dropped_missing").GetInt32(), result.DroppedMissing);
         Assert.Equal(reference.GetProperty("dropped_by_transformation").GetInt32(), result.DroppedByTransformation);
+    }
+
+    [Fact]
+    public void Run_GroupOfOneValue_HasNoBoxButItsPointIsInTheDataUnmarked()
+    {
+        var age = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c", "d"], ["age", "age", "age", "age"], [30, 40, 50, 60]);
+        var scope = new AnalysisScope(null, [["a", "b", "c"], ["d"]], null);
+
+        var result = BoxplotAnalysis.Run(new BoxplotArguments([age], BoxplotTransformation.Identity, scope));
+
+        Assert.Equal([0], result.Statistics.Select(group => group.Subset));
+        var single = Assert.Single(result.Data, point => point.Subset == 1);
+        Assert.Equal(("d", 60.0, (bool?)null), (single.Id, single.Value, single.Outlier));
+        Assert.All(result.Data.Where(point => point.Subset == 0), point => Assert.NotNull(point.Outlier));
+    }
+
+    [Fact]
+    public void Run_SubsetsAndCategories_DataListsEveryKeptValueOncePerGroup()
+    {
+        var age = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c", "d", "e"], ["age", "age", "age", "age", "age"], [30, 40, double.NaN, 60, 70]);
+        var sex = DatasetTable.FromLabels(["a", "b", "c", "d", "e"], ["sex", "sex", "sex", "sex", "sex"], ["F", "F", "M", "M", "F"]);
+        var scope = new AnalysisScope(null, [["a", "b", "c", "d"], ["d", "e"]], [sex]);
+
+        var result = BoxplotAnalysis.Run(new BoxplotArguments([age], BoxplotTransformation.Identity, scope));
+
+        Assert.Equal(
+            ["a/F/0", "b/F/0", "d/M/0", "d/M/1", "e/F/1"],
+            result.Data.Select(point => $"{point.Id}/{point.Category}/{point.Subset}").Order(StringComparer.Ordinal));
     }
 
     [Fact]

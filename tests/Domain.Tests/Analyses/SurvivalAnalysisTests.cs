@@ -108,6 +108,28 @@ public sealed class SurvivalAnalysisTests
     }
 
     [Fact]
+    public void Run_NumericalDurations_LabelIsTheirFeature()
+    {
+        var durations = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c"], ["os_months", "os_months", "os_months"], [1, 2, 3]);
+
+        var result = SurvivalAnalysis.Run(new SurvivalArguments(durations, null, SurvivalEstimator.KaplanMeier, new AnalysisScope()));
+
+        Assert.Equal("os_months", result.Label);
+    }
+
+    [Fact]
+    public void Run_TimeToEventDurations_LabelIsTheTimeFeature()
+    {
+        var builder = new DatasetTableBuilder(DataType.TimeToEvent);
+        builder.Add("a", DatasetTable.TimeFeature, 4);
+        builder.Add("a", DatasetTable.EventFeature, 1);
+
+        var result = SurvivalAnalysis.Run(new SurvivalArguments(builder.Build(), null, SurvivalEstimator.NelsonAalen, new AnalysisScope()));
+
+        Assert.Equal(DatasetTable.TimeFeature, result.Label);
+    }
+
+    [Fact]
     public void LogRank_OneGroup_IsNaNWithAReason()
     {
         var test = LogRankTest.Compute([([1.0, 2.0], [true, false])]);

@@ -86,6 +86,23 @@ public sealed class BoxplotMappingTests
     }
 
     [Fact]
+    public void ToFractalis_GroupOfOneValue_ItsPointIsInTheDataWithOutlierNull()
+    {
+        var native = BoxplotAnalysis.Run(new(
+            [SmallCohort.Numerical("age", i => 30 + i)],
+            BoxplotTransformation.Identity,
+            new AnalysisScope(null, [SmallCohort.Ids[..^1], SmallCohort.Ids[^1..]], null)));
+
+        var data = FractalisResult.ParseNested(FractalisResult.Parse(BoxplotAnalysis.TaskName, FractalisResult.Native(native), []), "data").AsArray();
+
+        Assert.Equal(SmallCohort.Size, data.Count);
+        var single = Assert.Single(data, point => point!["subset"]!.GetValue<int>() == 1)!.AsObject();
+        Assert.Equal(SmallCohort.Ids[^1], single["id"]!.GetValue<string>());
+        Assert.True(single.ContainsKey("outlier"));
+        Assert.Null(single["outlier"]);
+    }
+
+    [Fact]
     public void ToFractalis_OneGroup_AnovaIsNull()
     {
         var native = BoxplotAnalysis.Run(new([SmallCohort.Numerical("age", i => 30 + i)], BoxplotTransformation.Identity, new AnalysisScope()));

@@ -208,18 +208,40 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
     }
 
     [Fact]
-    public async Task Heatmap_RankedByLogFC_IsAcceptedThenFailsNamingPValue()
+    public async Task Heatmap_RankedByLogFC_IsLimmaWithLargestFoldChangesFirst()
+    {
+        var result = await _fixture.ResultAsync(HeatmapAnalysis.TaskName, new
+        {
+            numerical_arrays = new[] { _fixture.Reference("genes") },
+            numericals = Array.Empty<string>(),
+            categoricals = Array.Empty<string>(),
+            ranking_method = "logFC",
+            @params = new { },
+            id_filter = Array.Empty<string>(),
+            max_rows = 15,
+            subsets = _fixture.Halves,
+        });
+        var expected = HeatmapAnalysis.Run(new([await _fixture.TableAsync("genes")], "limma", 15, new AnalysisScope(null, _fixture.Halves, null), "logFC"));
+
+        var sizes = result["stats"]!["logFC"]!.AsArray().Select(v => Math.Abs(v!.GetValue<double>())).ToList();
+        Assert.Equal(15, sizes.Count);
+        Assert.Equal(sizes.OrderDescending(), sizes);
+        AssertSame(HeatmapAnalysis.TaskName, expected, result);
+    }
+
+    [Fact]
+    public async Task Heatmap_RankedByFWithTwoSubsets_IsAcceptedThenFailsNamingTheColumns()
     {
         var (_, status) = await _fixture.RunAsync(HeatmapAnalysis.TaskName, new
         {
             numerical_arrays = new[] { _fixture.Reference("genes") },
-            ranking_method = "logFC",
+            ranking_method = "F",
             max_rows = 15,
             subsets = _fixture.Halves,
         });
 
         Assert.Equal("FAILURE", status["state"]!.GetValue<string>());
-        Assert.Contains("P.Value", status["result"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("logFC", status["result"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -275,10 +297,13 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
             await _fixture.TableAsync("os_months"), await _fixture.TableAsync("os_event"), SurvivalEstimator.KaplanMeier,
             new AnalysisScope(null, null, [await _fixture.TableAsync("cohort")])));
 
+        Assert.Equal("os_months", result["label"]!.GetValue<string>());
         Assert.Equal(["A", "B", "C"], result["categories"]!.AsArray().Select(c => c!.GetValue<string>()).Order(StringComparer.Ordinal));
         foreach (var category in new[] { "A", "B", "C" })
         {
             var curve = result["stats"]![category]!["0"]!;
+            Assert.Equal(0, curve["timeline"]![0]!.GetValue<double>());
+            Assert.Equal(1, curve["estimate"]![0]!.GetValue<double>());
             var count = curve["timeline"]!.AsArray().Count;
             Assert.Equal(count, curve["estimate"]!.AsArray().Count);
             Assert.Equal(count, curve["ci_lower"]!.AsArray().Count);

@@ -9,34 +9,62 @@ namespace Fractal.FunctionApp.Tests.Fractalis;
 public sealed class HeatmapMappingTests
 {
     [Theory]
-    [InlineData("mean", "mean")]
-    [InlineData("median", "median")]
-    [InlineData("variance", "variance")]
-    [InlineData("P.Value", "limma")]
-    [InlineData("adj.P.Val", "limma")]
-    public void ToNative_ChartArgs_MapTheRankingAndDropWhatIsNotTaken(string ranking, string native)
+    [InlineData("mean")]
+    [InlineData("median")]
+    [InlineData("variance")]
+    public void ToNative_ExpressionRanking_IsTheNativeMethodAndDropsWhatIsNotTaken(string ranking)
     {
-        var args = FractalisResult.Args($$$"""
-            {"numerical_arrays": [{"id": "d-genes", "filters": {"feature": ["g1", "g2", "g3"]}}], "numericals": [], "categoricals": [],
-             "ranking_method": "{{{ranking}}}", "params": {}, "id_filter": [], "max_rows": 100, "subsets": [["S01"], ["S02"]]}
-            """);
+        var args = ChartArgs(ranking);
 
         var translated = FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, args);
 
-        Assert.Equal(native, translated["ranking_method"]!.GetValue<string>());
+        Assert.Equal(ranking, translated["ranking_method"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(args["numerical_arrays"], translated["numerical_arrays"]));
         Assert.Equal(100, translated["max_rows"]!.GetValue<int>());
         Assert.Equal(["numerical_arrays", "ranking_method", "max_rows", "id_filter", "subsets"], translated.Select(pair => pair.Key));
     }
 
-    [Fact]
-    public void ToNative_RankingByLogFC_IsUnsupportedNamingPValue()
+    [Theory]
+    [InlineData("logFC")]
+    [InlineData("P.Value")]
+    [InlineData("AveExpr")]
+    [InlineData("t")]
+    [InlineData("adj.P.Val")]
+    [InlineData("B")]
+    [InlineData("F")]
+    public void ToNative_LimmaColumn_IsLimmaRankedByThatColumn(string ranking)
     {
-        var args = FractalisResult.Args("""{"numerical_arrays": ["d-genes"], "ranking_method": "logFC"}""");
+        var translated = FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, ChartArgs(ranking));
 
-        var error = Assert.Throws<FractalisUnsupportedTaskException>(() => FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, args));
+        Assert.Equal("limma", translated["ranking_method"]!.GetValue<string>());
+        Assert.Equal(ranking, translated["rank_by"]!.GetValue<string>());
+    }
 
-        Assert.Contains("P.Value", error.Message, StringComparison.Ordinal);
+    [Fact]
+    public void ToNative_UnknownRanking_ThrowsNamingRankingMethod()
+    {
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, ChartArgs("P.Val")));
+
+        Assert.Equal("ranking_method", error.Argument);
+    }
+
+    [Fact]
+    public void ToFractalis_RankedByLogFC_StatsComeLargestFoldChangeFirstEitherSign()
+    {
+        var native = HeatmapAnalysis.Run(new(
+            [SmallCohort.Array(8, (f, s) => (s < SmallCohort.Size / 2 ? 0 : (f % 2 == 0 ? f : -f)) + SmallCohort.Noise((f * 17) + s))],
+            "limma",
+            5,
+            new AnalysisScope(null, SmallCohort.Halves, null),
+            "logFC"));
+
+        var stats = FractalisResult.Parse(HeatmapAnalysis.TaskName, FractalisResult.Native(native), [])["stats"]!.AsObject();
+
+        var logFC = stats["logFC"]!.AsArray().Select(FractalisResult.Number).ToList();
+        Assert.Equal(native.Statistics.Column("logFC"), logFC);
+        Assert.Equal(logFC.Select(Math.Abs).OrderDescending(), logFC.Select(Math.Abs));
+        Assert.Contains(logFC, value => value < 0);
+        Assert.Equal(native.Statistics.Features, stats["feature"]!.AsArray().Select(f => f!.GetValue<string>()));
     }
 
     [Fact]
@@ -76,4 +104,9 @@ public sealed class HeatmapMappingTests
 
         Assert.Equal(native.Data.Count(cell => double.IsNaN(cell.ZScore)), zscores.Count(z => z is null));
     }
+
+    private static JsonObject ChartArgs(string ranking) => FractalisResult.Args($$$"""
+        {"numerical_arrays": [{"id": "d-genes", "filters": {"feature": ["g1", "g2", "g3"]}}], "numericals": [], "categoricals": [],
+         "ranking_method": "{{{ranking}}}", "params": {}, "id_filter": [], "max_rows": 100, "subsets": [["S01"], ["S02"]]}
+        """);
 }

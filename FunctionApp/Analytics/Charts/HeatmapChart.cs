@@ -9,7 +9,7 @@ internal static class HeatmapChart
 
     public static NamedPlot Draw(HeatmapResult result)
     {
-        var plot = ChartStyle.Create($"Clustered heatmap (z-scores; ranked by {result.RankingMethod})", "sample", "feature");
+        var plot = ChartStyle.Create($"Clustered heatmap (z-scores; ranked by {(result.RankingMethod == result.RankBy ? result.RankingMethod : $"{result.RankingMethod} {result.RankBy}")})", "sample", "feature");
         var row = result.RowOrder.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var column = result.ColumnOrder.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
         var values = new double[row.Count, column.Count];

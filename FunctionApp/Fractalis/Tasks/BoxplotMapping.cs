@@ -39,16 +39,13 @@ internal sealed class BoxplotMapping : IFractalisTask
         }
 
         var transformation = args.Text("transformation") ?? "identity";
-        return new JsonObject
+        return args.WithScope(new JsonObject
         {
             ["variables"] = features,
             ["transformation"] = s_transformations.TryGetValue(transformation, out var native)
                 ? native
                 : throw new FractalisArgumentException("transformation", $"Unknown transformation '{transformation}'; use one of {string.Join(", ", s_transformations.Keys)}."),
-            ["id_filter"] = args.Ids("id_filter"),
-            ["subsets"] = args.IdLists("subsets"),
-            ["categories"] = args.DatasetReferences("categories"),
-        };
+        });
     }
 
     public JsonObject ToFractalis(JsonElement result, JsonObject nativeArgs)

@@ -29,9 +29,7 @@ internal sealed class CorrelationMapping : IFractalisTask
             native["method"] = method;
         }
 
-        native["id_filter"] = args.Ids("id_filter");
-        native["subsets"] = args.IdLists("subsets");
-        native["categories"] = args.DatasetReferences("categories");
+        args.WithScope(native);
         return native;
     }
 

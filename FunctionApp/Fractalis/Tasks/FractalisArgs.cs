@@ -75,6 +75,23 @@ internal sealed class FractalisArgs
         return value is null ? [] : IdList(value, name);
     }
 
+    /// <summary>
+    /// Copies the arguments every grouped analysis shares, under the same names: <c>id_filter</c>,
+    /// <c>subsets</c> and, unless the analysis takes none, <c>categories</c>.
+    /// </summary>
+    public JsonObject WithScope(JsonObject native, bool categories = true)
+    {
+        ArgumentNullException.ThrowIfNull(native);
+        native["id_filter"] = Ids("id_filter");
+        native["subsets"] = IdLists("subsets");
+        if (categories)
+        {
+            native["categories"] = DatasetReferences("categories");
+        }
+
+        return native;
+    }
+
     /// <summary>A list of lists of sample ids (Fractal.js' subsets); missing or null is an empty list.</summary>
     public JsonArray IdLists(string name)
     {

@@ -53,8 +53,7 @@ internal sealed class HeatmapMapping : IFractalisTask
             native["max_rows"] = maxRows;
         }
 
-        native["id_filter"] = args.Ids("id_filter");
-        native["subsets"] = args.IdLists("subsets");
+        args.WithScope(native, categories: false);
         return native;
     }
 

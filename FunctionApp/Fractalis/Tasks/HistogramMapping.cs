@@ -31,9 +31,7 @@ internal sealed class HistogramMapping : IFractalisTask
             native["bw_factor"] = factor;
         }
 
-        native["id_filter"] = args.Ids("id_filter");
-        native["subsets"] = args.IdLists("subsets");
-        native["categories"] = args.DatasetReferences("categories");
+        args.WithScope(native);
         return native;
     }
 

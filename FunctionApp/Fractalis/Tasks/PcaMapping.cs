@@ -32,9 +32,7 @@ internal sealed class PcaMapping : IFractalisTask
             native["whiten"] = whiten;
         }
 
-        native["id_filter"] = args.Ids("id_filter");
-        native["subsets"] = args.IdLists("subsets");
-        native["categories"] = args.DatasetReferences("categories");
+        args.WithScope(native);
         return native;
     }
 

@@ -43,9 +43,7 @@ internal sealed class SurvivalMapping : IFractalisTask
             native["estimator"] = estimator;
         }
 
-        native["id_filter"] = args.Ids("id_filter");
-        native["subsets"] = args.IdLists("subsets");
-        native["categories"] = args.DatasetReferences("categories");
+        args.WithScope(native);
         return native;
     }
 

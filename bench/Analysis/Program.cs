@@ -9,7 +9,7 @@ var sizes = quick ? BenchSizes.Quick : BenchSizes.Full;
 var directory = Path.Combine(Path.GetTempPath(), $"fractal-bench-analysis-{Environment.ProcessId}");
 try
 {
-    Console.WriteLine($"sizes: {sizes}; best of {runs} after one warm-up; seed {seed}");
+    Console.WriteLine($"sizes: {sizes}; best of {runs} after warm-up (30 calls or 1 s); seed {seed}");
     var data = BenchData.Generate(sizes, seed);
     data.Write(directory);
     var fractal = FractalKernels.All(data).Select(k => (k.Name, Seconds: Timing.BestSeconds(runs, k.Run))).ToList();

@@ -7,7 +7,8 @@ namespace Fractal.Domain.Analyses.Volcano;
 
 /// <summary>
 /// <c>compute-volcanoplot</c>: per feature the difference of two subsets (s2 − s1) and its significance, by limma
-/// (moderated t, B) or Welch's t-test, with Benjamini–Hochberg adjusted p-values. To fan out over chunks of
+/// (moderated t, B) or Welch's t-test, with Benjamini–Hochberg adjusted p-values; with three or more subsets (limma
+/// only), limma's moderated F test over every pairwise contrast, as Fractalis runs it. To fan out over chunks of
 /// features, build the <see cref="FeatureMatrix"/> once, run <see cref="LinearModel.Fit"/> (limma) or
 /// <see cref="WelchTTest.Compute"/> per chunk, and join with <see cref="FromLimma"/> or <see cref="FromWelch"/>.
 /// </summary>
@@ -22,18 +23,18 @@ public static class VolcanoAnalysis
     public static AnalysisSchema Schema { get; } = new()
     {
         TaskName = TaskName,
-        Description = "Difference (logFC) and significance of every feature of numerical arrays between two subsets, by limma or Welch's t-test, with Benjamini-Hochberg adjusted p-values.",
+        Description = "Difference (logFC) and significance of every feature of numerical arrays between two subsets, by limma or Welch's t-test, with Benjamini-Hochberg adjusted p-values; with three or more subsets (limma only), limma's moderated F test over every pairwise contrast.",
         Parameters =
         [
             new() { Name = "numerical_arrays", Kind = ParameterKind.DatasetList, Required = true, DataTypes = [DataType.NumericalArray.ToName()], Description = "The numerical array datasets (features x samples, log scale)." },
-            new() { Name = "ranking_method", Kind = ParameterKind.Text, AllowedValues = RankingMethods, Default = "limma", Description = "limma (moderated t and B) or welch (Welch's t-test)." },
+            new() { Name = "ranking_method", Kind = ParameterKind.Text, AllowedValues = RankingMethods, Default = "limma", Description = "limma (moderated t and B for two subsets, moderated F for more) or welch (Welch's t-test; two subsets)." },
             CommonParameters.IdFilter,
             CommonParameters.Subsets,
         ],
     };
 
     /// <summary>Runs the analysis in one step.</summary>
-    /// <exception cref="AnalysisArgumentException">An unknown ranking method, other than two subsets, or unusable data.</exception>
+    /// <exception cref="AnalysisArgumentException">An unknown ranking method, too few or (Welch) too many subsets, or unusable data.</exception>
     public static VolcanoResult Run(VolcanoArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
@@ -55,43 +56,72 @@ public static class VolcanoAnalysis
         }
     }
 
-    /// <summary>Checks the arguments and builds the matrix: exactly two subsets.</summary>
-    /// <exception cref="AnalysisArgumentException">Other than two subsets, or unusable data.</exception>
+    /// <summary>Checks the arguments and builds the matrix: two or more subsets for limma, exactly two for Welch.</summary>
+    /// <exception cref="AnalysisArgumentException">Too few or (Welch) too many subsets, or unusable data.</exception>
     public static FeatureMatrix Prepare(VolcanoArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        ValidateRankingMethod(arguments.RankingMethod);
-        if (arguments.Scope.SubsetCount != 2)
+        var method = ValidateRankingMethod(arguments.RankingMethod);
+        var subsets = arguments.Scope.SubsetCount;
+        if (method == "welch" && subsets != 2)
         {
-            throw new AnalysisArgumentException("subsets", $"A volcano plot compares exactly two subsets; {arguments.Scope.SubsetCount} were given.");
+            throw new AnalysisArgumentException("subsets", $"Welch's t-test compares exactly two subsets; {subsets} were given (limma compares two or more).");
+        }
+
+        if (subsets < 2)
+        {
+            throw new AnalysisArgumentException("subsets", $"A volcano plot compares two or more subsets; {subsets} was given.");
         }
 
         return FeatureMatrix.Build(arguments.NumericalArrays, arguments.Scope, "numerical_arrays");
     }
 
-    /// <summary>The result from limma's top table over all features.</summary>
+    /// <summary>
+    /// The result from limma's top table over all features: the moderated t of s2 against s1 for two subsets,
+    /// the moderated F over every pairwise contrast for more.
+    /// </summary>
     public static VolcanoResult FromLimma(FeatureMatrix matrix, CellMeansModel model, LimmaTable table)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(table);
         var features = new VolcanoFeature[table.FeatureCount];
+        var contrasts = table.ContrastNames.Count;
         for (var f = 0; f < features.Length; f++)
         {
-            features[f] = new VolcanoFeature
-            {
-                Feature = matrix.Features[f],
-                LogFC = table.LogFC[f],
-                PValue = table.PValue[f],
-                AdjPValue = table.AdjPValue[f],
-                T = table.T[f],
-                B = table.B[f],
-                AveExpr = table.AveExpr[f],
-                Reason = table.Problems[f],
-            };
+            features[f] = table.IsPairwise
+                ? new VolcanoFeature
+                {
+                    Feature = matrix.Features[f],
+                    LogFC = table.LogFC[f],
+                    PValue = table.PValue[f],
+                    AdjPValue = table.AdjPValue[f],
+                    T = table.T[f],
+                    B = table.B[f],
+                    AveExpr = table.AveExpr[f],
+                    Reason = table.Problems[f],
+                }
+                : new VolcanoFeature
+                {
+                    Feature = matrix.Features[f],
+                    LogFC = double.NaN,
+                    PValue = table.PValue[f],
+                    AdjPValue = table.AdjPValue[f],
+                    T = double.NaN,
+                    AveExpr = table.AveExpr[f],
+                    F = table.F[f],
+                    LogFCs = table.LogFC[(f * contrasts)..((f + 1) * contrasts)],
+                    Reason = table.Problems[f],
+                };
         }
 
-        return new VolcanoResult { Statistics = features, RankingMethod = "limma", SubsetSizes = [model.GroupSize(0), model.GroupSize(1)] };
+        return new VolcanoResult
+        {
+            Statistics = features,
+            RankingMethod = "limma",
+            SubsetSizes = SubsetSizes(model),
+            Contrasts = table.IsPairwise ? null : table.ContrastNames,
+        };
     }
 
     /// <summary>The result from Welch's t-tests over all features (the p-values are adjusted here).</summary>
@@ -115,8 +145,10 @@ public static class VolcanoAnalysis
             };
         }
 
-        return new VolcanoResult { Statistics = features, RankingMethod = "welch", SubsetSizes = [model.GroupSize(0), model.GroupSize(1)] };
+        return new VolcanoResult { Statistics = features, RankingMethod = "welch", SubsetSizes = SubsetSizes(model) };
     }
+
+    private static int[] SubsetSizes(CellMeansModel model) => [.. Enumerable.Range(0, model.GroupCount).Select(model.GroupSize)];
 
     private static string ValidateRankingMethod(string? method)
     {

@@ -2,16 +2,24 @@ using System.Text.Json.Serialization;
 
 namespace Fractal.Domain.Analyses.Volcano;
 
-/// <summary>One point of the volcano plot, under Fractalis' (limma's) column names; s2 compared with s1.</summary>
+/// <summary>
+/// One point of the volcano plot, under Fractalis' (limma's) column names. With two subsets it compares s2 with s1
+/// (<see cref="LogFC"/>, <see cref="T"/> and, for limma, <see cref="B"/>). With three or more (limma only) it is
+/// limma's moderated F test over every pairwise contrast, as <c>topTable</c> gives it: one difference per contrast
+/// in <see cref="LogFCs"/>, <see cref="AveExpr"/>, <see cref="F"/>, and <see cref="PValue"/> and
+/// <see cref="AdjPValue"/> of the F; <see cref="LogFC"/> and <see cref="T"/> are then NaN, there being no single
+/// difference, and <see cref="B"/> is null. The F-test fields are null, and left out of the JSON, for two subsets.
+/// </summary>
 public sealed record VolcanoFeature
 {
     [JsonPropertyName("feature")]
     public required string Feature { get; init; }
 
-    /// <summary>The difference of the subsets' means, s2 − s1 (the data being on a log scale).</summary>
+    /// <summary>The difference of the subsets' means, s2 − s1 (the data being on a log scale); NaN for three or more subsets.</summary>
     [JsonPropertyName("logFC")]
     public required double LogFC { get; init; }
 
+    /// <summary>The p-value of the t (two subsets) or of the F (three or more).</summary>
     [JsonPropertyName("P.Value")]
     public required double PValue { get; init; }
 
@@ -19,17 +27,30 @@ public sealed record VolcanoFeature
     [JsonPropertyName("adj.P.Val")]
     public required double AdjPValue { get; init; }
 
-    /// <summary>limma's moderated t or Welch's t.</summary>
+    /// <summary>limma's moderated t or Welch's t; NaN for three or more subsets.</summary>
     [JsonPropertyName("t")]
     public required double T { get; init; }
 
-    /// <summary>limma's log-odds of differential expression; null for Welch.</summary>
+    /// <summary>limma's log-odds of differential expression; null for Welch and for three or more subsets.</summary>
     [JsonPropertyName("B")]
     public double? B { get; init; }
 
     /// <summary>limma's mean of all values; null for Welch.</summary>
     [JsonPropertyName("AveExpr")]
     public double? AveExpr { get; init; }
+
+    /// <summary>limma's moderated F over every pairwise contrast, for three or more subsets; null for two.</summary>
+    [JsonPropertyName("F")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? F { get; init; }
+
+    /// <summary>
+    /// For three or more subsets, the difference of means of each contrast, in the order of
+    /// <see cref="VolcanoResult.Contrasts"/> (limma's <c>topTable</c> columns); null for two.
+    /// </summary>
+    [JsonPropertyName("logFCs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? LogFCs { get; init; }
 
     /// <summary>Why the statistics are NaN; null when they are defined.</summary>
     [JsonPropertyName("reason")]

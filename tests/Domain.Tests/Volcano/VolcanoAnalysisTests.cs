@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Data;
@@ -43,13 +44,83 @@ public sealed class VolcanoAnalysisTests
         Assert.All(result.Statistics, s => Assert.True(s.AdjPValue >= s.PValue));
     }
 
+    [Theory]
+    [InlineData("three_groups")]
+    [InlineData("four_groups")]
+    public void Run_LimmaThreeOrMoreSubsets_MatchesTopTableOfTheFTest(string name)
+    {
+        var fixture = ReferenceFixture.Load("limma", name);
+        var rows = ReferenceFixture.Rows(fixture.GetProperty("rows"));
+        var groups = ReferenceFixture.Integers(fixture.GetProperty("groups"));
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "limma", new AnalysisScope(null, ArrayTables.Subsets(groups), null)));
+
+        Assert.Equal(rows.Select((_, f) => ArrayTables.Feature(f)), result.Statistics.Select(s => s.Feature));
+        Assert.Equal(ReferenceFixture.Strings(fixture.GetProperty("contrasts")), result.Contrasts);
+        var coefficients = ReferenceFixture.Flatten(ReferenceFixture.Rows(fixture.GetProperty("coefficients")));
+        Tolerance.AssertAllClose(coefficients, [.. result.Statistics.SelectMany(s => s.LogFCs!)], Tolerance.Values, "logFCs");
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("AveExpr")), [.. result.Statistics.Select(s => s.AveExpr!.Value)], Tolerance.Values, "AveExpr");
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("F")), [.. result.Statistics.Select(s => s.F!.Value)], Tolerance.Statistics, "F", 1e-9);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("P.Value")), [.. result.Statistics.Select(s => s.PValue)], Tolerance.Statistics, "P.Value", 1e-15);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("adj.P.Val")), [.. result.Statistics.Select(s => s.AdjPValue)], Tolerance.Statistics, "adj.P.Val", 1e-15);
+    }
+
     [Fact]
-    public void Run_ThreeSubsets_ThrowsNamingSubsets()
+    public void Run_LimmaThreeSubsets_CountsTheSamplesOfEverySubset()
+    {
+        var fixture = ReferenceFixture.Load("limma", "three_groups");
+        var groups = ReferenceFixture.Integers(fixture.GetProperty("groups"));
+        var rows = ReferenceFixture.Rows(fixture.GetProperty("rows"));
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "limma", new AnalysisScope(null, ArrayTables.Subsets(groups), null)));
+
+        Assert.Equal(groups.CountBy(g => g).OrderBy(pair => pair.Key).Select(pair => pair.Value), result.SubsetSizes);
+    }
+
+    [Fact]
+    public void Run_LimmaThreeSubsets_HasNoSingleDifference()
+    {
+        double[][] rows = [[1, 2, 3, 5, 4, 6, 9, 8, 7], [2, 1, 3, 3, 2, 1, 5, 4, 6]];
+        var scope = new AnalysisScope(null, [["p0", "p1", "p2"], ["p3", "p4", "p5"], ["p6", "p7", "p8"]], null);
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "limma", scope));
+
+        Assert.True(result.IsFTest);
+        Assert.All(result.Statistics, s => Assert.True(double.IsNaN(s.LogFC) && double.IsNaN(s.T) && s.B is null));
+        Assert.All(result.Statistics, s => Assert.Equal(3, s.LogFCs!.Count));
+    }
+
+    [Fact]
+    public void Run_LimmaTwoSubsets_WritesNoFTestFields()
+    {
+        double[][] rows = [[1, 2, 3, 5, 4, 6], [2, 1, 3, 3, 2, 1]];
+        var scope = new AnalysisScope(null, [["p0", "p1", "p2"], ["p3", "p4", "p5"]], null);
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "limma", scope));
+        var json = JsonSerializer.SerializeToNode(result)!.AsObject();
+
+        Assert.False(result.IsFTest);
+        Assert.False(json.ContainsKey("contrasts"));
+        Assert.All(json["stats"]!.AsArray(), feature => Assert.False(feature!.AsObject().ContainsKey("F") || feature.AsObject().ContainsKey("logFCs")));
+    }
+
+    [Fact]
+    public void Run_WelchThreeSubsets_ThrowsNamingSubsets()
     {
         double[][] rows = [[1, 2, 3, 4, 5, 6]];
         var scope = new AnalysisScope(null, [["p0", "p1"], ["p2", "p3"], ["p4", "p5"]], null);
 
-        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "limma", scope)));
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows(rows)], "welch", scope)));
+
+        Assert.Equal("subsets", error.Argument);
+    }
+
+    [Fact]
+    public void Run_LimmaOneSubset_ThrowsNamingSubsets()
+    {
+        var scope = new AnalysisScope(null, [["p0", "p1", "p2", "p3"]], null);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows([[1, 2, 3, 4]])], "limma", scope)));
 
         Assert.Equal("subsets", error.Argument);
     }

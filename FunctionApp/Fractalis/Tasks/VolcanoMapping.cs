@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses.Volcano;
 
 namespace Fractal.FunctionApp.Fractalis.Tasks;
@@ -9,12 +10,15 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// <c>id_filter</c>, <c>subsets</c>, <c>ranking_method</c> (<c>limma</c> or <c>DESeq2</c>) and <c>params</c>
 /// (<c>min_total_row_count</c>, for DESeq2 only; dropped). limma maps to native <c>limma</c>; any other method is
 /// accepted and then fails naming limma as the supported method. Fractal.js reads <c>stats</c> as an object of
-/// columns (pandas <c>to_dict(orient='list')</c> of limma's top table): <c>feature</c>, <c>logFC</c>,
-/// <c>AveExpr</c>, <c>t</c>, <c>P.Value</c>, <c>adj.P.Val</c>, <c>B</c>.
+/// columns (pandas <c>to_dict(orient='list')</c> of limma's top table): for two subsets <c>feature</c>,
+/// <c>logFC</c>, <c>AveExpr</c>, <c>t</c>, <c>P.Value</c>, <c>adj.P.Val</c>, <c>B</c>; for three or more (the F test)
+/// <c>feature</c>, one logFC column per contrast named as R's <c>topTable</c> names Fractalis' contrasts
+/// (<c>group3.group1</c> for native <c>s3-s1</c>), <c>AveExpr</c>, <c>F</c>, <c>P.Value</c>, <c>adj.P.Val</c>.
 /// </summary>
-internal sealed class VolcanoMapping : IFractalisTask
+internal sealed partial class VolcanoMapping : IFractalisTask
 {
     private static readonly string[] s_columns = ["logFC", "AveExpr", "t", "P.Value", "adj.P.Val", "B"];
+    private static readonly string[] s_fTestColumns = ["AveExpr", "F", "P.Value", "adj.P.Val"];
 
     public string TaskName => VolcanoAnalysis.TaskName;
 
@@ -46,6 +50,11 @@ internal sealed class VolcanoMapping : IFractalisTask
 
     public JsonObject ToFractalis(JsonElement result, JsonObject nativeArgs)
     {
+        if (result.TryGetProperty("contrasts", out var contrasts) && contrasts.ValueKind == JsonValueKind.Array)
+        {
+            return FTestToFractalis(result, [.. contrasts.EnumerateArray().Select(c => FractalisContrastName(c.GetString()))]);
+        }
+
         var stats = new PandasFrame(["feature", .. s_columns]);
         foreach (var feature in result.GetProperty("stats").EnumerateArray())
         {
@@ -54,4 +63,34 @@ internal sealed class VolcanoMapping : IFractalisTask
 
         return new JsonObject { ["stats"] = stats.ToColumns() };
     }
+
+    /// <summary>
+    /// The column R's <c>topTable</c> gives Fractalis' contrast <c>group i - group j</c> (<c>data.frame</c> turns the
+    /// minus into a dot): <c>group3.group1</c> for native <c>s3-s1</c>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The name is not a native contrast <c>s{i}-s{j}</c>.</exception>
+    internal static string FractalisContrastName(string? native)
+    {
+        var match = native is null ? Match.Empty : NativeContrast().Match(native);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"'{native}' is not a contrast of two subsets such as s3-s1.");
+        }
+
+        return $"group{match.Groups["minuend"].Value}.group{match.Groups["subtrahend"].Value}";
+    }
+
+    private static JsonObject FTestToFractalis(JsonElement result, string[] contrastColumns)
+    {
+        var stats = new PandasFrame(["feature", .. contrastColumns, .. s_fTestColumns]);
+        foreach (var feature in result.GetProperty("stats").EnumerateArray())
+        {
+            stats.Add([NativeJson.Value(feature, "feature"), .. NativeJson.Numbers(feature, "logFCs").Select(n => n?.DeepClone()), .. s_fTestColumns.Select(column => NativeJson.Number(feature, column))]);
+        }
+
+        return new JsonObject { ["stats"] = stats.ToColumns() };
+    }
+
+    [GeneratedRegex("^s(?<minuend>[0-9]+)-s(?<subtrahend>[0-9]+)$")]
+    private static partial Regex NativeContrast();
 }

@@ -20,7 +20,7 @@ internal static class AnalysisCases
     public static TheoryData<string> Names { get; } =
     [
         "correlation-spearman", "boxplot-log2", "histogram", "pca", "heatmap-limma", "heatmap-variance", "heatmap-filtered",
-        "volcano-limma", "volcano-welch", "cluster-hclust", "cluster-kmeans", "survival-km", "survival-na",
+        "volcano-limma", "volcano-limma-three-subsets", "volcano-welch", "cluster-hclust", "cluster-kmeans", "survival-km", "survival-na",
         "sql",
     ];
 
@@ -64,6 +64,10 @@ internal static class AnalysisCases
             "volcano-limma" => new(VolcanoAnalysis.TaskName,
                 new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "limma", subsets = f.Halves },
                 async () => VolcanoAnalysis.Run(new([await f.TableAsync("genes")], "limma", new AnalysisScope(null, f.Halves, null))),
+                ["volcano"]),
+            "volcano-limma-three-subsets" => new(VolcanoAnalysis.TaskName,
+                new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "limma", subsets = f.Thirds },
+                async () => VolcanoAnalysis.Run(new([await f.TableAsync("genes")], "limma", new AnalysisScope(null, f.Thirds, null))),
                 ["volcano"]),
             "volcano-welch" => new(VolcanoAnalysis.TaskName,
                 new { numerical_arrays = new[] { ids["genes"] }, ranking_method = "welch", subsets = f.Halves },

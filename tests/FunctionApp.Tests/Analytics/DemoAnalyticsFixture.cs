@@ -30,6 +30,14 @@ public sealed class DemoAnalyticsFixture : IAsyncLifetime
         [.. Enumerable.Range(251, 250).Select(i => $"S{i:0000}")],
     ];
 
+    /// <summary>The demo's subjects in three subsets of 150 (the last 50 in none).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Thirds { get; } =
+    [
+        [.. Enumerable.Range(1, 150).Select(i => $"S{i:0000}")],
+        [.. Enumerable.Range(151, 150).Select(i => $"S{i:0000}")],
+        [.. Enumerable.Range(301, 150).Select(i => $"S{i:0000}")],
+    ];
+
     public DatasetRepository Repository { get; } = new(new AzureBlobStore(AppHost.StorageConnection));
 
     public async Task InitializeAsync()

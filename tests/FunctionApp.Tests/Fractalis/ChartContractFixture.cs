@@ -33,6 +33,14 @@ public sealed class ChartContractFixture : IAsyncLifetime
         [.. Enumerable.Range(251, 250).Select(i => $"S{i:0000}")],
     ];
 
+    /// <summary>The demo's subjects in three subsets of 150 (the last 50 in none), as a user's three selections.</summary>
+    public string[][] Thirds { get; } =
+    [
+        [.. Enumerable.Range(1, 150).Select(i => $"S{i:0000}")],
+        [.. Enumerable.Range(151, 150).Select(i => $"S{i:0000}")],
+        [.. Enumerable.Range(301, 150).Select(i => $"S{i:0000}")],
+    ];
+
     public HttpClient Client => _client ?? throw new InvalidOperationException("The fixture has not started.");
 
     public DatasetRepository Repository { get; } = new(new AzureBlobStore(AppHost.StorageConnection));

@@ -264,6 +264,25 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
     }
 
     [Fact]
+    public async Task Volcano_LimmaThreeSubsets_GivesTheFTestTopTableAsColumns()
+    {
+        var result = await _fixture.ResultAsync(VolcanoAnalysis.TaskName, new
+        {
+            numerical_arrays = new[] { _fixture.Reference("genes") },
+            id_filter = Array.Empty<string>(),
+            @params = new { min_total_row_count = 10 },
+            ranking_method = "limma",
+            subsets = _fixture.Thirds,
+        });
+        var expected = VolcanoAnalysis.Run(new([await _fixture.TableAsync("genes")], "limma", new AnalysisScope(null, _fixture.Thirds, null)));
+
+        var stats = result["stats"]!.AsObject();
+        Assert.Equal(["feature", "group3.group1", "group3.group2", "group2.group1", "AveExpr", "F", "P.Value", "adj.P.Val"], stats.Select(pair => pair.Key));
+        Assert.All(stats, pair => Assert.Equal(expected.Statistics.Count, pair.Value!.AsArray().Count));
+        AssertSame(VolcanoAnalysis.TaskName, expected, result);
+    }
+
+    [Fact]
     public async Task Volcano_DESeq2_IsAcceptedThenFailsNamingLimma()
     {
         var (_, status) = await _fixture.RunAsync(VolcanoAnalysis.TaskName, new

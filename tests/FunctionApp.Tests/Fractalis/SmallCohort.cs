@@ -13,6 +13,9 @@ internal static class SmallCohort
     /// <summary>The first and the second half of <see cref="Ids"/>.</summary>
     public static string[][] Halves { get; } = [Ids[..(Size / 2)], Ids[(Size / 2)..]];
 
+    /// <summary>The first, second and last third of <see cref="Ids"/>.</summary>
+    public static string[][] Thirds { get; } = [Ids[..(Size / 3)], Ids[(Size / 3)..(2 * Size / 3)], Ids[(2 * Size / 3)..]];
+
     public static DatasetTable Numerical(string feature, Func<int, double> value) =>
         DatasetTable.FromNumbers(DataType.Numerical, Ids, [.. Ids.Select(_ => feature)], [.. Enumerable.Range(0, Size).Select(value)]);
 

@@ -55,4 +55,44 @@ public sealed class VolcanoMappingTests
         Assert.Equal(native.Statistics.Select(f => f.B!.Value), stats["B"]!.AsArray().Select(FractalisResult.Number));
         Assert.Equal(native.Statistics.Select(f => f.AveExpr!.Value), stats["AveExpr"]!.AsArray().Select(FractalisResult.Number));
     }
+
+    [Fact]
+    public void ToFractalis_ThreeSubsetLimmaResult_GivesTheFTestTopTableAsColumns()
+    {
+        var native = VolcanoAnalysis.Run(new(
+            [SmallCohort.Array(6, (f, s) => (s / (SmallCohort.Size / 3) * f * 0.3) + SmallCohort.Noise((f * 13) + s))],
+            "limma",
+            new AnalysisScope(null, SmallCohort.Thirds, null)));
+
+        var result = FractalisResult.Parse(VolcanoAnalysis.TaskName, FractalisResult.Native(native), []);
+        var stats = result["stats"]!.AsObject();
+
+        Assert.Equal(["feature", .. native.Contrasts!.Select(VolcanoMapping.FractalisContrastName), "AveExpr", "F", "P.Value", "adj.P.Val"], stats.Select(pair => pair.Key));
+        Assert.Equal(native.Statistics.Select(f => f.Feature), stats["feature"]!.AsArray().Select(f => f!.GetValue<string>()));
+        for (var k = 0; k < native.Contrasts!.Count; k++)
+        {
+            var column = VolcanoMapping.FractalisContrastName(native.Contrasts[k]);
+            Assert.Equal(native.Statistics.Select(f => f.LogFCs![k]), stats[column]!.AsArray().Select(FractalisResult.Number));
+        }
+
+        Assert.Equal(native.Statistics.Select(f => f.F!.Value), stats["F"]!.AsArray().Select(FractalisResult.Number));
+        Assert.Equal(native.Statistics.Select(f => f.PValue), stats["P.Value"]!.AsArray().Select(FractalisResult.Number));
+        Assert.Equal(native.Statistics.Select(f => f.AdjPValue), stats["adj.P.Val"]!.AsArray().Select(FractalisResult.Number));
+        Assert.Equal(native.Statistics.Select(f => f.AveExpr!.Value), stats["AveExpr"]!.AsArray().Select(FractalisResult.Number));
+    }
+
+    [Theory]
+    [InlineData("s3-s1", "group3.group1")]
+    [InlineData("s2-s1", "group2.group1")]
+    [InlineData("s12-s10", "group12.group10")]
+    public void FractalisContrastName_NativeContrast_IsTheColumnTopTableGivesFractalisContrast(string native, string fractalis)
+    {
+        Assert.Equal(fractalis, VolcanoMapping.FractalisContrastName(native));
+    }
+
+    [Fact]
+    public void FractalisContrastName_NotAContrastOfSubsets_Throws()
+    {
+        Assert.Throws<InvalidOperationException>(() => VolcanoMapping.FractalisContrastName("group3-group1"));
+    }
 }

@@ -102,6 +102,11 @@ public sealed partial class AnalysisInputs
         {
             ValidateSql(args);
         }
+
+        if (schema.TaskName == VolcanoAnalysis.TaskName)
+        {
+            VolcanoAnalysis.CheckSubsetCount(args.Text("ranking_method", "limma")!, new AnalysisScope(null, args.TextLists("subsets"), null).SubsetCount);
+        }
     }
 
     public async Task<CorrelationArguments> CorrelationAsync(AnalysisJob job, CancellationToken cancellationToken)

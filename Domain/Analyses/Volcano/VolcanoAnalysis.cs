@@ -61,19 +61,24 @@ public static class VolcanoAnalysis
     public static FeatureMatrix Prepare(VolcanoArguments arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        var method = ValidateRankingMethod(arguments.RankingMethod);
-        var subsets = arguments.Scope.SubsetCount;
-        if (method == "welch" && subsets != 2)
-        {
-            throw new AnalysisArgumentException("subsets", $"Welch's t-test compares exactly two subsets; {subsets} were given (limma compares two or more).");
-        }
-
-        if (subsets < 2)
-        {
-            throw new AnalysisArgumentException("subsets", $"A volcano plot compares two or more subsets; {subsets} was given.");
-        }
-
+        CheckSubsetCount(arguments.RankingMethod, arguments.Scope.SubsetCount);
         return FeatureMatrix.Build(arguments.NumericalArrays, arguments.Scope, "numerical_arrays");
+    }
+
+    /// <summary>Checks the ranking method and that it can compare <paramref name="subsetCount"/> subsets: limma two or more, Welch exactly two.</summary>
+    /// <exception cref="AnalysisArgumentException">An unknown ranking method, or a number of subsets it cannot compare.</exception>
+    public static void CheckSubsetCount(string rankingMethod, int subsetCount)
+    {
+        var method = ValidateRankingMethod(rankingMethod);
+        if (method == "welch" && subsetCount != 2)
+        {
+            throw new AnalysisArgumentException("subsets", $"Welch's t-test compares exactly two subsets; {subsetCount} were given (limma compares two or more).");
+        }
+
+        if (subsetCount < 2)
+        {
+            throw new AnalysisArgumentException("subsets", $"A volcano plot compares two or more subsets; {subsetCount} was given.");
+        }
     }
 
     /// <summary>

@@ -134,6 +134,18 @@ public sealed partial class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixtu
     }
 
     [Fact]
+    public async Task Post_WelchVolcanoWithThreeSubsets_Answers400NamingSubsets()
+    {
+        var args = new { numerical_arrays = new[] { _fixture.DataIds["genes"] }, ranking_method = "welch", subsets = _fixture.Thirds };
+
+        var problem = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = "compute-volcanoplot", args });
+
+        Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
+        Assert.Equal("subsets", problem.Json.GetProperty("field").GetString());
+        Assert.Contains("limma", problem.Json.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_UnknownClusterMetric_Answers400ListingTheMetrics()
     {
         var args = new { data = _fixture.DataIds["genes"], cluster_algo = "hclust", options = new { method = "average", metric = "manhattan-ish" } };

@@ -73,7 +73,8 @@ internal sealed class HeatmapMapping : IFractalisTask
         var stats = new JsonObject();
         foreach (var column in result.GetProperty("stats").EnumerateObject())
         {
-            stats[column.Name] = column.Name == "feature" ? NativeJson.List(result.GetProperty("stats"), "feature") : NativeJson.Numbers(column.Value);
+            var name = VolcanoMapping.IsNativeContrast(column.Name) ? VolcanoMapping.FractalisContrastName(column.Name) : column.Name;
+            stats[name] = column.Name == "feature" ? NativeJson.List(result.GetProperty("stats"), "feature") : NativeJson.Numbers(column.Value);
         }
 
         return new JsonObject { ["data"] = data.ToColumns(), ["stats"] = stats };

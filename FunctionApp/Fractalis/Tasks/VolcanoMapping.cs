@@ -64,6 +64,9 @@ internal sealed partial class VolcanoMapping : IFractalisTask
         return new JsonObject { ["stats"] = stats.ToColumns() };
     }
 
+    /// <summary>Whether <paramref name="column"/> names a native contrast of two subsets (such as <c>s3-s1</c>).</summary>
+    internal static bool IsNativeContrast(string column) => NativeContrast().IsMatch(column);
+
     /// <summary>
     /// The column R's <c>topTable</c> gives Fractalis' contrast <c>group i - group j</c> (<c>data.frame</c> turns the
     /// minus into a dot): <c>group3.group1</c> for native <c>s3-s1</c>.

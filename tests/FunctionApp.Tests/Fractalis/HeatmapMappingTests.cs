@@ -68,6 +68,23 @@ public sealed class HeatmapMappingTests
     }
 
     [Fact]
+    public void ToFractalis_LimmaWithThreeSubsets_NamesContrastsAsTopTableDoes()
+    {
+        var native = HeatmapAnalysis.Run(new(
+            [SmallCohort.Array(6, (f, s) => (s * f % 5) + SmallCohort.Noise((f * 31) + s))],
+            "limma",
+            6,
+            new AnalysisScope(null, SmallCohort.Thirds, null),
+            "F"));
+
+        var stats = FractalisResult.Parse(HeatmapAnalysis.TaskName, FractalisResult.Native(native), [])["stats"]!.AsObject();
+
+        Assert.Equal(native.Statistics.Column("s2-s1"), stats["group2.group1"]!.AsArray().Select(FractalisResult.Number));
+        Assert.True(stats.ContainsKey("group3.group2"));
+        Assert.False(stats.ContainsKey("s2-s1"));
+    }
+
+    [Fact]
     public void ToFractalis_NativeResult_GivesColumnsOfCellsAndStatistics()
     {
         var native = HeatmapAnalysis.Run(new(

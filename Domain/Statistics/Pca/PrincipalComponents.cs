@@ -7,8 +7,10 @@ namespace Fractal.Domain.Statistics.Pca;
 public static class PrincipalComponents
 {
     /// <summary>
-    /// Centres the columns and takes the thin singular value decomposition (through a thin QR of the
-    /// taller side, then MathNet's SVD of the small triangle), so X_c = U S Vᵀ with k = min(n, p).
+    /// Centres the columns and takes the thin singular value decomposition, so X_c = U S Vᵀ with
+    /// k = min(n, p): when n ≥ p through the triangle R of a Householder QR of X_c (Q is never formed)
+    /// and MathNet's SVD of R, whose right singular vectors are X_c's; when p &gt; n through MathNet's
+    /// thin QR of X_cᵀ = Q R and the SVD of Rᵀ, with V = Q times its right singular vectors.
     /// Explained variance is S²/(n - 1), its ratio S²/ΣS²; scores are X_c V, divided by the square root
     /// of the explained variance when <paramref name="whiten"/> is set.
     /// <para>
@@ -30,63 +32,114 @@ public static class PrincipalComponents
             throw new ArgumentException($"A PCA needs at least 2 rows and 1 column; the data is {n} x {p}.", nameof(data));
         }
 
-        if (data.Enumerate().Any(value => !double.IsFinite(value)))
-        {
-            throw new ArgumentException("Every value must be finite; impute missing values first.", nameof(data));
-        }
-
-        var centred = data.Clone();
+        var values = data.ToColumnMajorArray();
         for (var column = 0; column < p; column++)
         {
-            var mean = centred.Column(column).Average();
-            for (var row = 0; row < n; row++)
+            if (!TryCentre(values.AsSpan(column * n, n)))
             {
-                centred[row, column] -= mean;
+                throw new ArgumentException("Every value must be finite; impute missing values first.", nameof(data));
             }
         }
 
+        var centred = Matrix<double>.Build.Dense(n, p, values);
         var (singular, directions) = ThinSvd(centred);
         var k = singular.Count;
+        var variance = singular.Select(s => s * s / (n - 1)).ToArray();
+        var loadings = new double[p * k];
         for (var component = 0; component < k; component++)
         {
-            var column = directions.Column(component);
-            var largest = column.AbsoluteMaximumIndex();
-            if (column[largest] < 0)
+            var direction = directions.AsSpan(component * p, p);
+            var largest = direction[0];
+            foreach (var value in direction)
             {
-                directions.SetColumn(component, column.Negate());
+                largest = Math.Abs(value) > Math.Abs(largest) ? value : largest;
+            }
+
+            if (largest < 0)
+            {
+                foreach (ref var value in direction)
+                {
+                    value = -value;
+                }
+            }
+
+            var scale = -Math.Sqrt(variance[component]);
+            var loading = loadings.AsSpan(component * p, p);
+            for (var feature = 0; feature < p; feature++)
+            {
+                loading[feature] = direction[feature] * scale;
             }
         }
 
-        var scores = centred * directions;
-        var variance = singular.Select(s => s * s / (n - 1)).ToArray();
+        var scores = centred * Matrix<double>.Build.Dense(p, k, directions);
         var total = variance.Sum();
-        var tolerance = singular.Count == 0 ? 0 : singular[0] * Math.Max(n, p) * (Math.BitIncrement(1.0) - 1.0);
+        var tolerance = k == 0 ? 0 : singular[0] * Math.Max(n, p) * (Math.BitIncrement(1.0) - 1.0);
         var degenerate = singular.Select(s => s <= tolerance).ToArray();
-        var loadings = Matrix<double>.Build.Dense(p, k, (row, component) => -directions[row, component] * Math.Sqrt(variance[component]));
         if (whiten)
         {
+            var columns = scores.AsColumnMajorArray();
             for (var component = 0; component < k; component++)
             {
                 var scale = degenerate[component] ? double.NaN : Math.Sqrt(variance[component]);
-                scores.SetColumn(component, scores.Column(component) / scale);
+                foreach (ref var value in columns.AsSpan(component * n, n))
+                {
+                    value /= scale;
+                }
             }
         }
 
-        return new PcaFit(scores, loadings, variance, [.. variance.Select(v => v / total)], degenerate);
+        return new PcaFit(scores, Matrix<double>.Build.Dense(p, k, loadings), variance, [.. variance.Select(v => v / total)], degenerate);
     }
 
-    /// <summary>The singular values (descending) and right singular vectors (p × k) of <paramref name="centred"/>.</summary>
-    private static (IReadOnlyList<double> Singular, Matrix<double> Directions) ThinSvd(Matrix<double> centred)
+    /// <summary>
+    /// Subtracts the mean from a column (a second pass corrects the rounding of the first), or returns
+    /// false, leaving it as it is, when a value is not finite.
+    /// </summary>
+    private static bool TryCentre(Span<double> column)
     {
-        if (centred.RowCount >= centred.ColumnCount)
+        var sum = 0.0;
+        foreach (var value in column)
         {
-            var triangle = centred.QR(QRMethod.Thin).R;
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+
+            sum += value;
+        }
+
+        var mean = sum / column.Length;
+        var residual = 0.0;
+        foreach (var value in column)
+        {
+            residual += value - mean;
+        }
+
+        mean += residual / column.Length;
+        foreach (ref var value in column)
+        {
+            value -= mean;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The singular values (descending) of <paramref name="centred"/> and its right singular vectors
+    /// (p × k, column-major).
+    /// </summary>
+    private static (IReadOnlyList<double> Singular, double[] Directions) ThinSvd(Matrix<double> centred)
+    {
+        var (n, p) = (centred.RowCount, centred.ColumnCount);
+        if (n >= p)
+        {
+            var triangle = HouseholderTriangle.Factor(centred.ToColumnMajorArray(), n, p);
             var svd = triangle.Svd(computeVectors: true);
-            return ([.. svd.S], svd.VT.Transpose());
+            return ([.. svd.S], svd.VT.ToRowMajorArray());
         }
 
         var qr = centred.Transpose().QR(QRMethod.Thin);
         var small = qr.R.Transpose().Svd(computeVectors: true);
-        return ([.. small.S], qr.Q * small.VT.Transpose());
+        return ([.. small.S], (qr.Q * small.VT.Transpose()).ToColumnMajorArray());
     }
 }

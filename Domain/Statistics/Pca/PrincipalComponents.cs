@@ -8,11 +8,11 @@ public static class PrincipalComponents
 {
     /// <summary>
     /// Centres the columns and takes the thin singular value decomposition, so X_c = U S Vᵀ with
-    /// k = min(n, p): when n ≥ p through the triangle R of a Householder QR of X_c (Q is never formed)
-    /// and MathNet's SVD of R, whose right singular vectors are X_c's; when p &gt; n through MathNet's
-    /// thin QR of X_cᵀ = Q R and the SVD of Rᵀ, with V = Q times its right singular vectors.
-    /// Explained variance is S²/(n - 1), its ratio S²/ΣS²; scores are X_c V, divided by the square root
-    /// of the explained variance when <paramref name="whiten"/> is set.
+    /// k = min(n, p). When n ≥ p: a Householder QR X_c = Q R that keeps Q as its reflectors, MathNet's
+    /// SVD R = U_R S Vᵀ, and U S = Q (U_R S) with Q applied, not formed (LAPACK's route for a tall
+    /// matrix). When p &gt; n: MathNet's thin QR X_cᵀ = Q R, the SVD Rᵀ = U S Wᵀ, V = Q W, U S = X_c V.
+    /// Explained variance is S²/(n - 1), its ratio S²/ΣS²; scores are U S (= X_c V), divided by the
+    /// square root of the explained variance when <paramref name="whiten"/> is set.
     /// <para>
     /// Sign rule: an SVD fixes each component only up to sign, so each column of V is flipped to make
     /// its entry of largest magnitude (the first such entry on a tie) positive, and its scores with it.
@@ -41,29 +41,14 @@ public static class PrincipalComponents
             }
         }
 
-        var centred = Matrix<double>.Build.Dense(n, p, values);
-        var (singular, directions) = ThinSvd(centred);
+        var (singular, directions, scores) = n >= p ? ThroughTriangle(values, n, p) : ThroughTranspose(Matrix<double>.Build.Dense(n, p, values));
         var k = singular.Count;
         var variance = singular.Select(s => s * s / (n - 1)).ToArray();
         var loadings = new double[p * k];
         for (var component = 0; component < k; component++)
         {
-            var direction = directions.AsSpan(component * p, p);
-            var largest = direction[0];
-            foreach (var value in direction)
-            {
-                largest = Math.Abs(value) > Math.Abs(largest) ? value : largest;
-            }
-
-            if (largest < 0)
-            {
-                foreach (ref var value in direction)
-                {
-                    value = -value;
-                }
-            }
-
             var scale = -Math.Sqrt(variance[component]);
+            var direction = directions.AsSpan(component * p, p);
             var loading = loadings.AsSpan(component * p, p);
             for (var feature = 0; feature < p; feature++)
             {
@@ -71,21 +56,13 @@ public static class PrincipalComponents
             }
         }
 
-        var scores = centred * Matrix<double>.Build.Dense(p, k, directions);
         var total = variance.Sum();
         var tolerance = k == 0 ? 0 : singular[0] * Math.Max(n, p) * (Math.BitIncrement(1.0) - 1.0);
         var degenerate = singular.Select(s => s <= tolerance).ToArray();
         if (whiten)
         {
-            var columns = scores.AsColumnMajorArray();
-            for (var component = 0; component < k; component++)
-            {
-                var scale = degenerate[component] ? double.NaN : Math.Sqrt(variance[component]);
-                foreach (ref var value in columns.AsSpan(component * n, n))
-                {
-                    value /= scale;
-                }
-            }
+            var scales = variance.Select((v, component) => degenerate[component] ? double.NaN : Math.Sqrt(v)).ToArray();
+            scores.MapIndexedInplace((_, component, value) => value / scales[component]);
         }
 
         return new PcaFit(scores, Matrix<double>.Build.Dense(p, k, loadings), variance, [.. variance.Select(v => v / total)], degenerate);
@@ -125,21 +102,67 @@ public static class PrincipalComponents
     }
 
     /// <summary>
-    /// The singular values (descending) of <paramref name="centred"/> and its right singular vectors
-    /// (p × k, column-major).
+    /// The tall case: Householder QR X_c = Q R, SVD R = U_R S Vᵀ, scores Q (U_R S) with Q applied from
+    /// its reflectors (as LAPACK's <c>dgesdd</c> forms U). Takes over <paramref name="centred"/>.
     /// </summary>
-    private static (IReadOnlyList<double> Singular, double[] Directions) ThinSvd(Matrix<double> centred)
+    private static (IReadOnlyList<double> Singular, double[] Directions, Matrix<double> Scores) ThroughTriangle(double[] centred, int n, int p)
     {
-        var (n, p) = (centred.RowCount, centred.ColumnCount);
-        if (n >= p)
+        var qr = HouseholderQr.Factor(centred, n, p);
+        var svd = qr.Triangle().Svd(computeVectors: true);
+        var directions = svd.VT.ToRowMajorArray();
+        var signs = FixSigns(directions, p);
+        var left = svd.U.ToColumnMajorArray();
+        for (var component = 0; component < p; component++)
         {
-            var triangle = HouseholderTriangle.Factor(centred.ToColumnMajorArray(), n, p);
-            var svd = triangle.Svd(computeVectors: true);
-            return ([.. svd.S], svd.VT.ToRowMajorArray());
+            var factor = svd.S[component] * signs[component];
+            foreach (ref var value in left.AsSpan(component * p, p))
+            {
+                value *= factor;
+            }
         }
 
+        return ([.. svd.S], directions, qr.MultiplyByQ(Matrix<double>.Build.Dense(p, p, left)));
+    }
+
+    /// <summary>
+    /// The wide case (p &gt; n): thin QR X_cᵀ = Q R, SVD Rᵀ = U S Wᵀ, so V = Q W; scores X_c V.
+    /// </summary>
+    private static (IReadOnlyList<double> Singular, double[] Directions, Matrix<double> Scores) ThroughTranspose(Matrix<double> centred)
+    {
         var qr = centred.Transpose().QR(QRMethod.Thin);
         var small = qr.R.Transpose().Svd(computeVectors: true);
-        return ([.. small.S], (qr.Q * small.VT.Transpose()).ToColumnMajorArray());
+        var directions = (qr.Q * small.VT.Transpose()).ToColumnMajorArray();
+        FixSigns(directions, centred.ColumnCount);
+        var k = small.S.Count;
+        return ([.. small.S], directions, centred * Matrix<double>.Build.Dense(centred.ColumnCount, k, directions));
+    }
+
+    /// <summary>
+    /// Flips each direction (a column of length <paramref name="p"/>) whose entry of largest magnitude
+    /// (the first on a tie) is negative; returns the sign each was multiplied by.
+    /// </summary>
+    private static double[] FixSigns(double[] directions, int p)
+    {
+        var signs = new double[directions.Length / p];
+        for (var component = 0; component < signs.Length; component++)
+        {
+            var direction = directions.AsSpan(component * p, p);
+            var largest = direction[0];
+            foreach (var value in direction)
+            {
+                largest = Math.Abs(value) > Math.Abs(largest) ? value : largest;
+            }
+
+            signs[component] = largest < 0 ? -1 : 1;
+            if (largest < 0)
+            {
+                foreach (ref var value in direction)
+                {
+                    value = -value;
+                }
+            }
+        }
+
+        return signs;
     }
 }

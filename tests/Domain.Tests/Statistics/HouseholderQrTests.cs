@@ -4,15 +4,15 @@ using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Fractal.Domain.Tests.Statistics;
 
-public sealed class HouseholderTriangleTests
+public sealed class HouseholderQrTests
 {
     [Fact]
-    public void Factor_TallMatrixOverSeveralParallelPanels_MatchesMathNetQrUpToRowSigns()
+    public void Triangle_TallMatrixOverSeveralParallelPanels_MatchesMathNetQrUpToRowSigns()
     {
         var matrix = Matrix<double>.Build.Random(1_500, 70, 20261123);
         var expected = matrix.QR(QRMethod.Thin).R;
 
-        var triangle = HouseholderTriangle.Factor(matrix.ToColumnMajorArray(), matrix.RowCount, matrix.ColumnCount);
+        var triangle = Factor(matrix).Triangle();
 
         var scale = expected.Enumerate().Max(Math.Abs);
         for (var row = 0; row < expected.RowCount; row++)
@@ -28,13 +28,13 @@ public sealed class HouseholderTriangleTests
     }
 
     [Fact]
-    public void Factor_ColumnAlreadyZeroBelowDiagonal_KeepsTheGramMatrix()
+    public void Triangle_ColumnAlreadyZeroBelowDiagonal_KeepsTheGramMatrix()
     {
         var matrix = Matrix<double>.Build.Random(40, 5, 7);
         matrix.SetColumn(0, Vector<double>.Build.Dense(40));
         matrix.SetColumn(3, matrix.Column(1));
 
-        var triangle = HouseholderTriangle.Factor(matrix.ToColumnMajorArray(), matrix.RowCount, matrix.ColumnCount);
+        var triangle = Factor(matrix).Triangle();
 
         var expected = matrix.TransposeThisAndMultiply(matrix);
         var actual = triangle.TransposeThisAndMultiply(triangle);
@@ -43,10 +43,35 @@ public sealed class HouseholderTriangleTests
     }
 
     [Fact]
+    public void MultiplyByQ_TheTriangle_GivesBackTheMatrix()
+    {
+        var matrix = Matrix<double>.Build.Random(1_500, 70, 3);
+        var qr = Factor(matrix);
+
+        var product = qr.MultiplyByQ(qr.Triangle());
+
+        Assert.True((matrix - product).FrobeniusNorm() <= 1e-12 * matrix.FrobeniusNorm());
+    }
+
+    [Fact]
+    public void MultiplyByQ_Identity_GivesOrthonormalColumns()
+    {
+        var qr = Factor(Matrix<double>.Build.Random(300, 40, 5));
+
+        var q = qr.MultiplyByQ(Matrix<double>.Build.DenseIdentity(40));
+
+        var gram = q.TransposeThisAndMultiply(q);
+        Assert.True((gram - Matrix<double>.Build.DenseIdentity(40)).FrobeniusNorm() <= 1e-12);
+    }
+
+    [Fact]
     public void Factor_MoreColumnsThanRows_Throws()
     {
         var matrix = Matrix<double>.Build.Random(3, 4, 1);
 
-        Assert.Throws<ArgumentException>(() => HouseholderTriangle.Factor(matrix.ToColumnMajorArray(), 3, 4));
+        Assert.Throws<ArgumentException>(() => HouseholderQr.Factor(matrix.ToColumnMajorArray(), 3, 4));
     }
+
+    private static HouseholderQr Factor(Matrix<double> matrix) =>
+        HouseholderQr.Factor(matrix.ToColumnMajorArray(), matrix.RowCount, matrix.ColumnCount);
 }

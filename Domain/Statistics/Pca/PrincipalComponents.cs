@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace Fractal.Domain.Statistics.Pca;
 
@@ -8,9 +7,10 @@ public static class PrincipalComponents
 {
     /// <summary>
     /// Centres the columns and takes the thin singular value decomposition, so X_c = U S Vᵀ with
-    /// k = min(n, p). When n ≥ p: a Householder QR X_c = Q R that keeps Q as its reflectors, MathNet's
-    /// SVD R = U_R S Vᵀ, and U S = Q (U_R S) with Q applied, not formed (LAPACK's route for a tall
-    /// matrix). When p &gt; n: MathNet's thin QR X_cᵀ = Q R, the SVD Rᵀ = U S Wᵀ, V = Q W, U S = X_c V.
+    /// k = min(n, p), through a Householder QR of the taller of X_c and X_cᵀ that keeps Q as its
+    /// reflectors, and MathNet's SVD of the k × k triangle (LAPACK's route for a tall matrix). When
+    /// n ≥ p: X_c = Q R, R = U_R S Vᵀ, and U S = Q (U_R S). When p &gt; n: X_cᵀ = Q R, Rᵀ = U S Wᵀ, and
+    /// V = Q W. Q is applied, never formed.
     /// Explained variance is S²/(n - 1), its ratio S²/ΣS²; scores are U S (= X_c V), divided by the
     /// square root of the explained variance when <paramref name="whiten"/> is set.
     /// <para>
@@ -41,7 +41,7 @@ public static class PrincipalComponents
             }
         }
 
-        var (singular, directions, scores) = n >= p ? ThroughTriangle(values, n, p) : ThroughTranspose(Matrix<double>.Build.Dense(n, p, values));
+        var (singular, directions, scores) = n >= p ? ThroughTriangle(values, n, p) : ThroughTranspose(values, n, p);
         var k = singular.Count;
         var variance = singular.Select(s => s * s / (n - 1)).ToArray();
         var loadings = new double[p * k];
@@ -111,30 +111,46 @@ public static class PrincipalComponents
         var svd = qr.Triangle().Svd(computeVectors: true);
         var directions = svd.VT.ToRowMajorArray();
         var signs = FixSigns(directions, p);
-        var left = svd.U.ToColumnMajorArray();
-        for (var component = 0; component < p; component++)
+        return ([.. svd.S], directions, qr.MultiplyByQ(ScaleColumns(svd.U, svd.S, signs)));
+    }
+
+    /// <summary>
+    /// The wide case (p &gt; n): Householder QR X_cᵀ = Q R, SVD Rᵀ = U S Wᵀ, so X_c = U S (Q W)ᵀ:
+    /// directions Q W with Q applied from its reflectors, scores U S.
+    /// </summary>
+    private static (IReadOnlyList<double> Singular, double[] Directions, Matrix<double> Scores) ThroughTranspose(double[] centred, int n, int p)
+    {
+        var transposed = new double[centred.Length];
+        for (var column = 0; column < p; column++)
         {
-            var factor = svd.S[component] * signs[component];
-            foreach (ref var value in left.AsSpan(component * p, p))
+            for (var row = 0; row < n; row++)
+            {
+                transposed[(row * p) + column] = centred[(column * n) + row];
+            }
+        }
+
+        var qr = HouseholderQr.Factor(transposed, p, n);
+        var svd = qr.Triangle().Transpose().Svd(computeVectors: true);
+        var directions = qr.MultiplyByQ(svd.VT.Transpose()).ToColumnMajorArray();
+        var signs = FixSigns(directions, p);
+        return ([.. svd.S], directions, ScaleColumns(svd.U, svd.S, signs));
+    }
+
+    /// <summary>The square <paramref name="matrix"/> with column c multiplied by factors[c] signs[c].</summary>
+    private static Matrix<double> ScaleColumns(Matrix<double> matrix, Vector<double> factors, double[] signs)
+    {
+        var order = matrix.RowCount;
+        var columns = matrix.ToColumnMajorArray();
+        for (var column = 0; column < order; column++)
+        {
+            var factor = factors[column] * signs[column];
+            foreach (ref var value in columns.AsSpan(column * order, order))
             {
                 value *= factor;
             }
         }
 
-        return ([.. svd.S], directions, qr.MultiplyByQ(Matrix<double>.Build.Dense(p, p, left)));
-    }
-
-    /// <summary>
-    /// The wide case (p &gt; n): thin QR X_cᵀ = Q R, SVD Rᵀ = U S Wᵀ, so V = Q W; scores X_c V.
-    /// </summary>
-    private static (IReadOnlyList<double> Singular, double[] Directions, Matrix<double> Scores) ThroughTranspose(Matrix<double> centred)
-    {
-        var qr = centred.Transpose().QR(QRMethod.Thin);
-        var small = qr.R.Transpose().Svd(computeVectors: true);
-        var directions = (qr.Q * small.VT.Transpose()).ToColumnMajorArray();
-        FixSigns(directions, centred.ColumnCount);
-        var k = small.S.Count;
-        return ([.. small.S], directions, centred * Matrix<double>.Build.Dense(centred.ColumnCount, k, directions));
+        return Matrix<double>.Build.Dense(order, order, columns);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Histogram;
@@ -37,18 +36,10 @@ internal sealed class HistogramMapping : IFractalisTask
 
     public JsonObject ToFractalis(JsonElement result, JsonObject nativeArgs)
     {
-        var stats = new JsonObject();
-        foreach (var group in result.GetProperty("stats").EnumerateArray())
+        var stats = NativeJson.ByCategoryAndSubset(result.GetProperty("stats"), group =>
         {
-            var category = NativeJson.Text(group, "category");
-            if (stats[category] is not JsonObject bySubset)
-            {
-                bySubset = [];
-                stats[category] = bySubset;
-            }
-
             var statistics = group.GetProperty("statistics");
-            bySubset[group.GetProperty("subset").GetInt32().ToString(CultureInfo.InvariantCulture)] = new JsonObject
+            return new JsonObject
             {
                 ["hist"] = NativeJson.List(statistics, "hist"),
                 ["bin_edges"] = NativeJson.Numbers(statistics, "bin_edges"),
@@ -57,7 +48,7 @@ internal sealed class HistogramMapping : IFractalisTask
                 ["std"] = NativeJson.Number(statistics, "std"),
                 ["dist"] = NativeJson.Numbers(statistics, "dist"),
             };
-        }
+        });
 
         var label = NativeJson.Text(result, "label");
         var data = new PandasFrame("id", "feature", "value", "subset", "category");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -42,4 +43,27 @@ internal static class NativeJson
     /// <summary>The string in property <paramref name="name"/>.</summary>
     public static string Text(JsonElement owner, string name) =>
         owner.GetProperty(name).GetString() ?? throw new InvalidOperationException($"A native result has no text in '{name}'.");
+
+    /// <summary>
+    /// Fractalis' <c>stats[category][subset]</c> (the subset's 0-based index as text) from a native result's
+    /// groups, each a <c>{category, subset, ...}</c> object that <paramref name="entry"/> turns into its entry.
+    /// </summary>
+    public static JsonObject ByCategoryAndSubset(JsonElement groups, Func<JsonElement, JsonNode> entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var stats = new JsonObject();
+        foreach (var group in groups.EnumerateArray())
+        {
+            var category = Text(group, "category");
+            if (stats[category] is not JsonObject bySubset)
+            {
+                bySubset = [];
+                stats[category] = bySubset;
+            }
+
+            bySubset[group.GetProperty("subset").GetInt32().ToString(CultureInfo.InvariantCulture)] = entry(group);
+        }
+
+        return stats;
+    }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Survival;
@@ -51,16 +50,8 @@ internal sealed class SurvivalMapping : IFractalisTask
     {
         var kaplanMeier = NativeJson.Text(result, "estimator") != SurvivalEstimator.NelsonAalen.ToName();
         var start = kaplanMeier ? 1.0 : 0.0;
-        var stats = new JsonObject();
-        foreach (var group in result.GetProperty("stats").EnumerateArray())
+        var stats = NativeJson.ByCategoryAndSubset(result.GetProperty("stats"), group =>
         {
-            var category = NativeJson.Text(group, "category");
-            if (stats[category] is not JsonObject bySubset)
-            {
-                bySubset = [];
-                stats[category] = bySubset;
-            }
-
             var curve = group.GetProperty("curve");
             var timeline = NativeJson.Numbers(curve, "timeline");
             var estimate = NativeJson.Numbers(curve, "estimate");
@@ -79,14 +70,14 @@ internal sealed class SurvivalMapping : IFractalisTask
                 upper.Insert(0, start);
             }
 
-            bySubset[group.GetProperty("subset").GetInt32().ToString(CultureInfo.InvariantCulture)] = new JsonObject
+            return new JsonObject
             {
                 ["timeline"] = timeline,
                 ["estimate"] = estimate,
                 ["ci_lower"] = lower,
                 ["ci_upper"] = upper,
             };
-        }
+        });
 
         return new JsonObject
         {

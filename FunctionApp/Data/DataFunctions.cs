@@ -31,8 +31,7 @@ public sealed class DataFunctions
         CancellationToken cancellationToken)
     {
         var etl = await request.ReadJsonBodyAsync<EtlRequest>(cancellationToken: cancellationToken);
-        _loads.Validate(etl);
-        var (instanceId, dataIds) = await _loads.StartAsync(Session.FindOrCreate(request), etl, client, cancellationToken);
+        var (instanceId, dataIds) = await _loads.StartAsync(etl, () => Session.FindOrCreate(request), client, cancellationToken);
         var payload = client.CreateHttpManagementPayload(request, instanceId);
         request.HttpContext.Response.Headers.Location = payload.StatusQueryGetUri;
         return Results.Json(new DataLoadAccepted(payload, dataIds), statusCode: StatusCodes.Status202Accepted);

@@ -24,32 +24,31 @@ public sealed class DataLoads
         _time = time;
     }
 
-    /// <summary>Checks <paramref name="etl"/> against its handler.</summary>
-    /// <exception cref="HttpProblemException">400 naming the first bad field.</exception>
-    public void Validate(EtlRequest etl)
+    /// <summary>
+    /// Validates <paramref name="etl"/>, then records its datasets in the session <paramref name="session"/> gives
+    /// (asked only once the request is valid, so an invalid one creates no session) and starts loading them.
+    /// </summary>
+    /// <returns>The ETL orchestration's instance id and the new datasets' ids, in descriptor order.</returns>
+    /// <exception cref="HttpProblemException">400 naming the first bad field; nothing is recorded.</exception>
+    public async Task<(string InstanceId, IReadOnlyList<string> DataIds)> StartAsync(
+        EtlRequest etl, Func<string> session, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(etl);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(client);
         var errors = _registry.Validate(etl);
         if (errors.Count > 0)
         {
             throw HttpProblemException.BadRequest(errors[0].Field, string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}")));
         }
-    }
 
-    /// <summary>Validates <paramref name="etl"/>, records its datasets and starts loading them; nothing is recorded when it is invalid.</summary>
-    /// <returns>The ETL orchestration's instance id and the new datasets' ids, in descriptor order.</returns>
-    /// <exception cref="HttpProblemException">400 naming the first bad field.</exception>
-    public async Task<(string InstanceId, IReadOnlyList<string> DataIds)> StartAsync(
-        string session, EtlRequest etl, DurableTaskClient client, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        Validate(etl);
+        var sessionId = session();
         var now = _time.GetUtcNow();
         var instanceId = Guid.NewGuid().ToString("N");
         var datasets = etl.Descriptors!.Select(d => new EtlJobDataset(Guid.NewGuid().ToString("N"), d)).ToList();
         foreach (var dataset in datasets)
         {
-            await _datasets.SaveAsync(session, new DatasetRecord
+            await _datasets.SaveAsync(sessionId, new DatasetRecord
             {
                 DataId = dataset.DataId,
                 Label = dataset.Descriptor.DisplayLabel,
@@ -61,7 +60,7 @@ public sealed class DataLoads
             }, cancellationToken);
         }
 
-        var job = new EtlJob(session, etl.ToSource(), datasets, _sealer.Seal(etl.Auth?.Token));
+        var job = new EtlJob(sessionId, etl.ToSource(), datasets, _sealer.Seal(etl.Auth?.Token));
         await client.ScheduleNewOrchestrationInstanceAsync(EtlOrchestration.Name, job, new StartOrchestrationOptions(instanceId), cancellationToken);
         return (instanceId, [.. datasets.Select(d => d.DataId)]);
     }
@@ -81,10 +80,16 @@ public sealed class DataLoads
     /// <summary>Deletes every dataset of the session; returns how many.</summary>
     public async Task<int> DeleteAllAsync(string session, CancellationToken cancellationToken)
     {
-        var deleted = 0;
-        foreach (var record in await ListAsync(session, cancellationToken))
+        var dataIds = new List<string>();
+        await foreach (var dataId in _datasets.ListIdsAsync(session, cancellationToken))
         {
-            deleted += await _datasets.DeleteAsync(session, record.DataId, cancellationToken) ? 1 : 0;
+            dataIds.Add(dataId);
+        }
+
+        var deleted = 0;
+        foreach (var dataId in dataIds)
+        {
+            deleted += await _datasets.DeleteAsync(session, dataId, cancellationToken) ? 1 : 0;
         }
 
         return deleted;

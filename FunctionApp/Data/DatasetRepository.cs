@@ -73,12 +73,23 @@ public sealed class DatasetRepository
         return stored is null ? null : JsonSerializer.Deserialize<DatasetRecord>(stored.Content);
     }
 
-    public async IAsyncEnumerable<DatasetRecord> ListAsync(string session, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>The ids of the session's datasets, from the blob listing alone (no record is read).</summary>
+    public async IAsyncEnumerable<string> ListIdsAsync(string session, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var name in _blobs.ListAsync(Container, $"{session}/", cancellationToken))
         {
-            if (name.EndsWith(".json", StringComparison.Ordinal)
-                && await GetAsync(session, Path.GetFileNameWithoutExtension(name), cancellationToken) is { } record)
+            if (name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                yield return Path.GetFileNameWithoutExtension(name);
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<DatasetRecord> ListAsync(string session, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var dataId in ListIdsAsync(session, cancellationToken))
+        {
+            if (await GetAsync(session, dataId, cancellationToken) is { } record)
             {
                 yield return record;
             }

@@ -22,12 +22,12 @@ public sealed class FractalisAnalyticsFunctions
 {
     private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(60);
     private readonly AnalysisRuns _runs;
-    private readonly DataLoads _loads;
+    private readonly DatasetRepository _datasets;
 
-    public FractalisAnalyticsFunctions(AnalysisRuns runs, DataLoads loads)
+    public FractalisAnalyticsFunctions(AnalysisRuns runs, DatasetRepository datasets)
     {
         _runs = runs;
-        _loads = loads;
+        _datasets = datasets;
     }
 
     [Function("Fractalis_Analytics_Create")]
@@ -54,7 +54,12 @@ public sealed class FractalisAnalyticsFunctions
                 return Invalid($"Task with name '{taskName}' not found; the tasks are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
             }
 
-            var datasets = (await _loads.ListAsync(session, cancellationToken)).ToDictionary(r => r.DataId, StringComparer.Ordinal);
+            var datasets = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var dataId in _datasets.ListIdsAsync(session, cancellationToken))
+            {
+                datasets.Add(dataId);
+            }
+
             var resolved = FractalisReferences.Resolve(JsonObject.Create(args)!, datasets);
             string taskId;
             try

@@ -62,8 +62,7 @@ public sealed class FractalisDataFunctions
             }
 
             var etl = body.Deserialize<EtlRequest>(JsonSerializerOptions.Web)!;
-            _loads.Validate(etl);
-            await _loads.StartAsync(Session.FindOrCreate(request), etl, client, cancellationToken);
+            await _loads.StartAsync(etl, () => Session.FindOrCreate(request), client, cancellationToken);
             return Results.StatusCode(StatusCodes.Status201Created);
         }
         catch (HttpProblemException error)

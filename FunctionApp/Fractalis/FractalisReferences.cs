@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
 namespace Fractal.FunctionApp.Fractalis;
@@ -12,9 +11,9 @@ namespace Fractal.FunctionApp.Fractalis;
 /// </summary>
 public static class FractalisReferences
 {
-    /// <summary>A copy of <paramref name="args"/> with every reference resolved against <paramref name="datasets"/>.</summary>
+    /// <summary>A copy of <paramref name="args"/> with every reference resolved against the session's dataset ids, <paramref name="datasets"/>.</summary>
     /// <exception cref="FractalisArgumentException">A reference is malformed, or names no dataset of the session.</exception>
-    public static JsonObject Resolve(JsonObject args, IReadOnlyDictionary<string, DatasetRecord> datasets)
+    public static JsonObject Resolve(JsonObject args, IReadOnlySet<string> datasets)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(datasets);
@@ -31,7 +30,7 @@ public static class FractalisReferences
         return resolved;
     }
 
-    private static JsonNode? ResolveValue(JsonNode? value, string argument, IReadOnlyDictionary<string, DatasetRecord> datasets)
+    private static JsonNode? ResolveValue(JsonNode? value, string argument, IReadOnlySet<string> datasets)
     {
         if (value is not JsonValue text || !text.TryGetValue<string>(out var raw) || raw.Length < 2 || raw[0] != '$' || raw[^1] != '$')
         {
@@ -69,8 +68,8 @@ public static class FractalisReferences
         return native;
     }
 
-    private static JsonValue Known(string dataId, string argument, IReadOnlyDictionary<string, DatasetRecord> datasets) =>
-        datasets.ContainsKey(dataId)
+    private static JsonValue Known(string dataId, string argument, IReadOnlySet<string> datasets) =>
+        datasets.Contains(dataId)
             ? JsonValue.Create(dataId)
             : throw new FractalisArgumentException(argument, $"{argument}: '${dataId}$' names no dataset of this session.");
 }

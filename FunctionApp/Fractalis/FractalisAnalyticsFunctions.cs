@@ -49,10 +49,6 @@ public sealed class FractalisAnalyticsFunctions
             }
 
             var taskName = name.GetString()!;
-            if (AnalysisCatalog.Find(taskName) is null)
-            {
-                return Invalid($"Task with name '{taskName}' not found; the tasks are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
-            }
 
             var datasets = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var dataId in _datasets.ListIdsAsync(session, cancellationToken))

@@ -1,0 +1,32 @@
+using System.Reflection;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Fractal.LocalHost.Management;
+
+/// <summary>The app's orchestrator functions (<c>[Function]</c> with an <c>[OrchestrationTrigger]</c> parameter), by name.</summary>
+public sealed class OrchestratorCatalog
+{
+    private readonly Dictionary<string, string> _names;
+
+    /// <summary>Creates the catalog of <paramref name="names"/>.</summary>
+    public OrchestratorCatalog(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        _names = names.ToDictionary(n => n, n => n, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The orchestrators of <paramref name="assembly"/>.</summary>
+    public static OrchestratorCatalog Discover(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return new OrchestratorCatalog(
+            from type in assembly.GetExportedTypes()
+            from method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            let function = method.GetCustomAttribute<FunctionAttribute>()
+            where function is not null && method.GetParameters().Any(p => p.IsDefined(typeof(OrchestrationTriggerAttribute), inherit: false))
+            select function.Name);
+    }
+
+    /// <summary>The declared name of the orchestrator called <paramref name="name"/> (names are case-insensitive, as in Functions).</summary>
+    public bool TryGetName(string name, out string declared) => _names.TryGetValue(name, out declared!);
+}

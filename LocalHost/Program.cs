@@ -1,2 +1,25 @@
-// The local stand-in for Azure Functions Core Tools: placeholder until the host lands.
-return 0;
+using System.Reflection;
+using Fractal.LocalHost;
+using Fractal.LocalHost.Settings;
+
+// The local stand-in for Azure Functions Core Tools: `Fractal.LocalHost <path to the app's .dll>` (or the setting
+// FRACTAL_APP_ASSEMBLY) serves that compiled isolated-worker app. It holds no product logic.
+var path = args.FirstOrDefault(a => !a.StartsWith('-')) ?? Environment.GetEnvironmentVariable("FRACTAL_APP_ASSEMBLY");
+if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+{
+    await Console.Error.WriteLineAsync("Usage: Fractal.LocalHost <path to the Functions app's .dll> (or set FRACTAL_APP_ASSEMBLY).");
+    return 2;
+}
+
+try
+{
+    var assembly = Assembly.LoadFrom(Path.GetFullPath(path));
+    await using var host = LocalFunctionsHost.Create(new LocalFunctionsHostOptions { AppAssembly = assembly });
+    await host.RunAsync();
+    return 0;
+}
+catch (HostSettingException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 3;
+}

@@ -1,0 +1,115 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Fractal.LocalHost.Functions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+
+namespace Fractal.LocalHost.Durable;
+
+/// <summary>
+/// Runs the app's orchestrator and activity functions on a DTFx <see cref="TaskHubWorker"/> over the Azure Storage
+/// provider: creates the task hub if needed, adapts each function through durabletask-dotnet's shims, and stops the
+/// worker gracefully (work in flight when the host stops resumes from storage).
+/// </summary>
+public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
+{
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly FunctionIndex _functions;
+    private readonly FunctionInvoker _invoker;
+    private readonly IServiceProvider _services;
+    private readonly DataConverter _dataConverter;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private TaskHubWorker? _worker;
+
+    /// <summary>Creates the runtime; nothing starts until <see cref="StartAsync"/>.</summary>
+    public DurableFunctionsRuntime(
+        AzureStorageOrchestrationService service,
+        FunctionIndex functions,
+        FunctionInvoker invoker,
+        IServiceProvider services,
+        DataConverter dataConverter,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(functions);
+        ArgumentNullException.ThrowIfNull(invoker);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(dataConverter);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _service = service;
+        _functions = functions;
+        _invoker = invoker;
+        _services = services;
+        _dataConverter = dataConverter;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<DurableFunctionsRuntime>();
+    }
+
+    /// <summary>Whether the worker is running.</summary>
+    public bool IsRunning => _worker is not null;
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
+
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = _dataConverter }, _loggerFactory);
+        var orchestrations = new FunctionObjectManager<TaskOrchestration>(
+            name => shims.CreateOrchestration(new TaskName(name), new MissingFunctionOrchestrator(name)));
+        var activities = new FunctionObjectManager<TaskActivity>(
+            name => shims.CreateActivity(new TaskName(name), new MissingFunctionActivity(name)));
+        foreach (var function in _functions.OfKind(FunctionTriggerKind.Orchestration))
+        {
+            orchestrations.Add(function.Name, () => shims.CreateOrchestration(
+                new TaskName(function.Name),
+                new FunctionOrchestrator(function, _invoker, _services, _dataConverter, _loggerFactory, CancellationToken.None)));
+        }
+
+        foreach (var function in _functions.OfKind(FunctionTriggerKind.Activity))
+        {
+            activities.Add(function.Name, () => shims.CreateActivity(
+                new TaskName(function.Name),
+                new FunctionActivity(function, _invoker, _services, CancellationToken.None)));
+        }
+
+        var worker = new TaskHubWorker(_service, orchestrations, activities, _loggerFactory)
+        {
+            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+        };
+        await worker.StartAsync().WaitAsync(cancellationToken);
+        _worker = worker;
+        _logger.LogInformation("Durable task hub {HubName} started.", _service.ToString());
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var worker = Interlocked.Exchange(ref _worker, null);
+        if (worker is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Out of time: what is in flight returns to the queues when its visibility timeout runs out.
+            _logger.LogWarning("The durable task worker did not stop in time; work in flight resumes from storage.");
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_worker is { } worker)
+        {
+            await worker.StopAsync(isForced: true);
+            _worker = null;
+        }
+    }
+}

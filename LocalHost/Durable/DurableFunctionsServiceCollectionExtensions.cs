@@ -1,0 +1,62 @@
+using System.Reflection;
+using System.Text.Json;
+using Azure.Core.Serialization;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Fractal.LocalHost.Functions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Fractal.LocalHost.Durable;
+
+/// <summary>Registers the local Durable Functions runtime.</summary>
+public static class DurableFunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the app's functions (<see cref="FunctionIndex"/>, <see cref="FunctionInvoker"/>), the
+    /// <c>extensions.durableTask</c> options (validated at start), DTFx's Azure Storage orchestration service, the
+    /// <see cref="DurableTaskClient"/> bound to <c>[DurableClient]</c>, and the <see cref="DurableFunctionsRuntime"/>
+    /// that runs orchestrators and activities.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration: <c>host.json</c> under <c>AzureFunctionsJobHost</c>, app settings at the top.</param>
+    /// <param name="appAssembly">The compiled Functions app.</param>
+    public static IServiceCollection AddLocalDurableFunctions(
+        this IServiceCollection services, IConfiguration configuration, Assembly appAssembly)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(appAssembly);
+
+        services.AddLogging();
+        services.TryAddSingleton(_ => FunctionIndex.FromAssembly(appAssembly));
+        services.TryAddSingleton<FunctionInvoker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInputBinder, DurableClientBinder>());
+
+        services.AddOptions<DurableTaskHostOptions>().ValidateOnStart();
+        services.AddSingleton<IConfigureOptions<DurableTaskHostOptions>>(new DurableTaskHostOptionsSetup(configuration));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DurableTaskHostOptions>, DurableTaskHostOptionsValidator>());
+
+        // The worker's defaults: System.Text.Json, property names read without regard to case.
+        services.AddOptions<JsonSerializerOptions>().Configure(o => o.PropertyNameCaseInsensitive = true);
+        services.TryAddSingleton<DataConverter>(sp => new FunctionsDataConverter(
+            sp.GetService<IOptions<WorkerOptions>>()?.Value.Serializer
+            ?? new JsonObjectSerializer(sp.GetRequiredService<IOptions<JsonSerializerOptions>>().Value)));
+
+        services.TryAddSingleton(sp => new AzureStorageOrchestrationService(AzureStorageSettingsFactory.Create(
+            sp.GetRequiredService<IOptions<DurableTaskHostOptions>>().Value, configuration, sp.GetRequiredService<ILoggerFactory>())));
+        services.TryAddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        services.TryAddSingleton(sp => new LocalDurableTaskClient(
+            sp.GetRequiredService<IOptions<DurableTaskHostOptions>>().Value.HubName,
+            sp.GetRequiredService<IOrchestrationServiceClient>(),
+            sp.GetRequiredService<DataConverter>()));
+        services.TryAddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableTaskClient>());
+
+        services.TryAddSingleton<DurableFunctionsRuntime>();
+        services.AddHostedService(sp => sp.GetRequiredService<DurableFunctionsRuntime>());
+        return services;
+    }
+}

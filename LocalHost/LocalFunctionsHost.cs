@@ -2,9 +2,9 @@ using System.Text;
 using Fractal.LocalHost.Http;
 using Fractal.LocalHost.Management;
 using Fractal.LocalHost.Settings;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Fractal.LocalHost;
 
@@ -59,8 +59,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var http = HttpHostOptions.FromConfiguration(configuration);
         var cors = HostCorsOptions.FromConfiguration(configuration);
         var keys = HostKeys.Resolve(HostKeyOptions.FromConfiguration(configuration));
-        var functions = HttpFunctionCatalog.Discover(options.AppAssembly);
-        var orchestrators = OrchestratorCatalog.Discover(options.AppAssembly);
+        var types = options.FunctionTypes ?? options.AppAssembly.GetExportedTypes();
+        var functions = HttpFunctionCatalog.Discover(types);
+        var orchestrators = OrchestratorCatalog.Discover(types);
         var webhook = new DurableTaskWebhook(configuration[SettingNames.HubName] ?? "TestHubName", keys.DurableTaskExtensionKey);
 
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodySize);

@@ -12,6 +12,9 @@ public sealed class LocalFunctionsHostOptions
     /// <summary>The compiled isolated-worker app whose functions are served.</summary>
     public required Assembly AppAssembly { get; init; }
 
+    /// <summary>Limits the functions served to those these types declare (tests); all of <see cref="AppAssembly"/>'s by default.</summary>
+    public IReadOnlyList<Type>? FunctionTypes { get; init; }
+
     /// <summary>The folder holding the app's <c>host.json</c> and <c>local.settings.json</c>; the assembly's folder by default.</summary>
     public string? AppDirectory { get; init; }
 

@@ -10,9 +10,16 @@ public static class HttpFunctionCatalog
     public static IReadOnlyList<HttpFunction> Discover(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        return Discover(assembly.GetExportedTypes());
+    }
+
+    /// <summary>The HTTP functions declared by <paramref name="types"/>, by name.</summary>
+    public static IReadOnlyList<HttpFunction> Discover(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
 
         var functions = new List<HttpFunction>();
-        foreach (var type in assembly.GetExportedTypes())
+        foreach (var type in types)
         {
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             {

@@ -19,8 +19,15 @@ public sealed class OrchestratorCatalog
     public static OrchestratorCatalog Discover(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        return Discover(assembly.GetExportedTypes());
+    }
+
+    /// <summary>The orchestrators declared by <paramref name="types"/>.</summary>
+    public static OrchestratorCatalog Discover(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
         return new OrchestratorCatalog(
-            from type in assembly.GetExportedTypes()
+            from type in types
             from method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             let function = method.GetCustomAttribute<FunctionAttribute>()
             where function is not null && method.GetParameters().Any(p => p.IsDefined(typeof(OrchestrationTriggerAttribute), inherit: false))

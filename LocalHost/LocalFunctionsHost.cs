@@ -1,4 +1,5 @@
 using System.Text;
+using Fractal.LocalHost.Durable;
 using Fractal.LocalHost.Http;
 using Fractal.LocalHost.Management;
 using Fractal.LocalHost.Settings;
@@ -79,7 +80,15 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
         var worker = new WorkerApplicationBuilder(builder.Services);
         options.ConfigureApp?.Invoke(worker, configuration);
-        options.ConfigureEngine?.Invoke(builder.Services, configuration, options.AppAssembly);
+        if (options.ConfigureEngine is { } configureEngine)
+        {
+            configureEngine(builder.Services, configuration, options.AppAssembly);
+        }
+        else
+        {
+            builder.Services.AddLocalDurableFunctions(configuration, options.AppAssembly);
+        }
+
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

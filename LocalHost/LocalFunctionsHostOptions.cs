@@ -25,8 +25,8 @@ public sealed class LocalFunctionsHostOptions
     public Action<IFunctionsWorkerApplicationBuilder, Microsoft.Extensions.Configuration.IConfiguration>? ConfigureApp { get; init; }
 
     /// <summary>
-    /// Registers the durable engine (DTFx over Azure Storage) and its <c>DurableTaskClient</c>; without it, HTTP
-    /// functions and the management API find no client.
+    /// Registers the durable engine and its <c>DurableTaskClient</c>; by default <c>AddLocalDurableFunctions</c>
+    /// (DTFx over Azure Storage). Tests may replace it.
     /// </summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration, Assembly>? ConfigureEngine { get; init; }
 

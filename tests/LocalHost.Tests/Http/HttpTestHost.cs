@@ -57,7 +57,7 @@ internal sealed class HttpTestHost : IAsyncDisposable
             AppDirectory = directory,
             Settings = all,
             ConfigureApp = (worker, _) => worker.UseMiddleware<RecordingMiddleware>(),
-            ConfigureServices = services => services.AddSingleton(client.Object),
+            ConfigureEngine = (services, _, _) => services.AddSingleton(client.Object),
         });
         await host.StartAsync();
         return new HttpTestHost(host, directory, client);

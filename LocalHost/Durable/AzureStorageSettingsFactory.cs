@@ -35,6 +35,8 @@ internal static class AzureStorageSettingsFactory
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivityFunctions,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestratorFunctions,
             FetchLargeMessageDataEnabled = true,
+            // As Durable Functions: a start refused by the dedupe statuses is an error the caller sees, not a silent no-op.
+            ThrowExceptionOnInvalidDedupeStatus = true,
             // Two hosts on one machine must not share an identity: leases are owned by worker id.
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
             LoggerFactory = loggerFactory,

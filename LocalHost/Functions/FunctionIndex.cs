@@ -30,9 +30,17 @@ public sealed class FunctionIndex
     public static FunctionIndex FromAssembly(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);
+        return FromTypes(assembly.GetTypes());
+    }
+
+    /// <summary>Reads the functions declared by <paramref name="types"/>.</summary>
+    /// <exception cref="InvalidOperationException">As <see cref="FromAssembly"/>.</exception>
+    public static FunctionIndex FromTypes(IEnumerable<Type> types)
+    {
+        ArgumentNullException.ThrowIfNull(types);
         var functions = new List<FunctionDescriptor>();
         var seen = new Dictionary<string, MethodInfo>(StringComparer.OrdinalIgnoreCase);
-        foreach (var type in assembly.GetTypes())
+        foreach (var type in types)
         {
             const BindingFlags Methods = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance
                 | BindingFlags.Static | BindingFlags.DeclaredOnly;

@@ -38,8 +38,7 @@ public sealed class EtlActivities
 
         return await GuardAsync(async () =>
         {
-            var handler = _registry.Get(work.Source.Handler);
-            var partitions = await handler.PlanAsync(work.Source, work.Dataset.Descriptor, Context(work), cancellationToken);
+            var partitions = await _registry.PlanAsync(work.Source, work.Dataset.Descriptor, Context(work), cancellationToken);
             return new EtlStepResult { Partitions = partitions };
         });
     }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Xunit.Abstractions;
 
@@ -71,8 +69,7 @@ public sealed class RestartTests
     private static async Task<Dictionary<string, string>> LoadEveryDataTypeAsync(WorkerProcess worker, string session)
     {
         string[] names = ["age", "sex", "genes", "os"];
-        using var request = Request(HttpMethod.Post, "/api/data", session);
-        request.Content = JsonContent.Create(new
+        var accepted = await SessionCalls.PostAcceptedAsync(worker.Client, session, "/api/data", new
         {
             handler = "demo",
             server = "demo",
@@ -86,10 +83,7 @@ public sealed class RestartTests
             },
             options = new { seed = 7 },
         });
-        using var response = await worker.Client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var accepted = await response.Content.ReadFromJsonAsync<JsonElement>();
-        await WaitCompletedAsync(worker, accepted.GetProperty("statusQueryGetUri").GetString()!);
+        await SessionCalls.WaitCompletedAsync(worker.Client, accepted, s_wait);
         var dataIds = accepted.GetProperty("data_ids").EnumerateArray().Select(e => e.GetString()!).ToList();
         return names.Zip(dataIds).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
     }
@@ -99,33 +93,16 @@ public sealed class RestartTests
         var results = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
         foreach (var (name, body) in Analyses(ids))
         {
-            using var start = Request(HttpMethod.Post, "/api/analytics", session);
-            start.Content = JsonContent.Create(body);
-            using var started = await worker.Client.SendAsync(start);
-            Assert.True(started.StatusCode == HttpStatusCode.Accepted, $"{name}: {started.StatusCode} {await started.Content.ReadAsStringAsync()}");
-            var payload = await started.Content.ReadFromJsonAsync<JsonElement>();
-            await WaitCompletedAsync(worker, payload.GetProperty("statusQueryGetUri").GetString()!);
+            var payload = await SessionCalls.PostAcceptedAsync(worker.Client, session, "/api/analytics", body);
+            await SessionCalls.WaitCompletedAsync(worker.Client, payload, s_wait);
 
-            using var read = Request(HttpMethod.Get, $"/api/analytics/{payload.GetProperty("id").GetString()}/result", session);
+            using var read = SessionCalls.Request(HttpMethod.Get, $"/api/analytics/{payload.GetProperty("id").GetString()}/result", session);
             using var result = await worker.Client.SendAsync(read);
             Assert.Equal(HttpStatusCode.OK, result.StatusCode);
             results[name] = JsonNode.Parse(await result.Content.ReadAsStringAsync())!;
         }
 
         return results;
-    }
-
-    private static async Task WaitCompletedAsync(WorkerProcess worker, string statusUri)
-    {
-        var deadline = DateTime.UtcNow + s_wait;
-        JsonElement status;
-        do
-        {
-            status = await worker.Client.GetFromJsonAsync<JsonElement>(new Uri($"{statusUri}&waitForCompletion=10"));
-        }
-        while (status.GetProperty("runtimeStatus").GetString() is "Pending" or "Running" && DateTime.UtcNow < deadline);
-
-        Assert.True(status.GetProperty("runtimeStatus").GetString() == "Completed", $"{statusUri} ended {status}");
     }
 
     private static void AssertSameResults(Dictionary<string, JsonNode> expected, Dictionary<string, JsonNode> actual)
@@ -135,13 +112,5 @@ public sealed class RestartTests
         {
             Assert.True(JsonNode.DeepEquals(result, actual[name]), $"{name} differs:\n{result.ToJsonString()}\n---\n{actual[name].ToJsonString()}");
         }
-    }
-
-    private static HttpRequestMessage Request(HttpMethod method, string path, string session)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-functions-key", AppHost.Key);
-        request.Headers.Add("X-Fractal-Session", session);
-        return request;
     }
 }

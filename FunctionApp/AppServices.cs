@@ -27,6 +27,7 @@ public static class AppServices
         builder.Services.AddSingleton<EtlHttpClient>();
         builder.Services.AddSingleton<SecretSealer>();
         builder.Services.AddSingleton<DataLoads>();
+        builder.Services.AddSingleton<UploadStore>();
         builder.Services.AddSingleton(sp => FanOutSettings.From(sp.GetRequiredService<IConfiguration>()));
 
         // Analytics (FunctionApp/Analytics): argument checks and dataset reads, result and chart blobs.

@@ -18,9 +18,11 @@ public sealed class DataLoads
     private readonly TimeProvider _time;
     private readonly EtlSettings _settings;
     private readonly FanOutSettings _fanOut;
+    private readonly UploadStore _uploads;
 
-    public DataLoads(DatasetRepository datasets, EtlHandlerRegistry registry, SecretSealer sealer, TimeProvider time, EtlSettings settings, FanOutSettings fanOut)
+    public DataLoads(DatasetRepository datasets, EtlHandlerRegistry registry, SecretSealer sealer, TimeProvider time, EtlSettings settings, FanOutSettings fanOut, UploadStore uploads)
     {
+        _uploads = uploads;
         _fanOut = fanOut;
         _datasets = datasets;
         _registry = registry;
@@ -76,7 +78,14 @@ public sealed class DataLoads
             }, cancellationToken);
         }
 
-        var job = new EtlJob(sessionId, etl.ToSource(), datasets, _sealer.Seal(etl.Auth?.Token), _fanOut.MaxParallel);
+        // Inline text travels as an upload blob: the orchestration's input and history carry only its name.
+        var (source, inlineText) = etl.ToSource().MoveInlineTextToUpload(instanceId);
+        if (inlineText is not null)
+        {
+            await _uploads.SaveAsync(sessionId, instanceId, inlineText, cancellationToken);
+        }
+
+        var job = new EtlJob(sessionId, source, datasets, _sealer.Seal(etl.Auth?.Token), _fanOut.MaxParallel, inlineText is null ? null : instanceId);
         await client.ScheduleNewOrchestrationInstanceAsync(EtlOrchestration.Name, job, new StartOrchestrationOptions(instanceId), cancellationToken);
         return (instanceId, [.. datasets.Select(d => d.DataId)]);
     }

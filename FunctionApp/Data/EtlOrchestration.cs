@@ -28,6 +28,11 @@ public static class EtlOrchestration
             context.SetCustomStatus(new EtlProgress(++done, job.Datasets.Count));
             return outcome;
         }));
+        if (job.Upload is { } upload)
+        {
+            await context.CallActivityAsync(nameof(EtlActivities.DeleteUpload), new EtlUpload(job.Session, upload), s_retry);
+        }
+
         return [.. outcomes];
     }
 

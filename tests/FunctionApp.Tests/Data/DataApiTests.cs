@@ -227,6 +227,46 @@ public sealed class DataApiTests
         Assert.All(blobs, text => Assert.DoesNotContain(Secret, text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Post_InlineCsv_RowsNeverInOrchestrationInputHistoryOrMessagesAndTheUploadIsRemoved()
+    {
+        var rows = Enumerable.Range(0, 2_000).Select(i => $"subject-{i:x8}-zq,{1_000_000 + (i * 7.25):F2}").ToList();
+        var hub = AppHost.NewHubName();
+        await using var app = await StartAsync(hub: hub);
+        var session = SessionCalls.NewSession();
+        var body = new { handler = "csv", descriptors = new[] { new { field = "weight", data_type = "numerical" } }, options = new { data = "id,weight\n" + string.Join('\n', rows) } };
+
+        var accepted = await PostAsync(app, session, body);
+        var output = await WaitAsync(app, accepted);
+        var history = await app.Client.GetStringAsync(new Uri($"{accepted.GetProperty("statusQueryGetUri").GetString()}&showHistory=true&showHistoryOutput=true&showInput=true"));
+        var hubBlobs = await ReadBlobsAsync($"{hub.ToLowerInvariant()}-largemessages", prefix: null);
+        var uploads = await ReadBlobsAsync("uploads", prefix: session);
+
+        Assert.Equal(2_000, Assert.Single(output.EnumerateArray()).GetProperty("row_count").GetInt64());
+        Assert.Contains("upload", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("-zq", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("1000007.25", history, StringComparison.Ordinal);
+        Assert.All(hubBlobs, text => Assert.DoesNotContain("-zq", text, StringComparison.Ordinal));
+        Assert.Empty(uploads);
+    }
+
+    private static async Task<List<string>> ReadBlobsAsync(string container, string? prefix)
+    {
+        var client = new BlobServiceClient(AppHost.StorageConnection).GetBlobContainerClient(container);
+        var texts = new List<string>();
+        if (!await client.ExistsAsync())
+        {
+            return texts;
+        }
+
+        await foreach (var blob in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            texts.Add((await client.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+
+        return texts;
+    }
+
     private static object CsvRequest(params object[] descriptors) => new
     {
         handler = "csv",

@@ -3,6 +3,7 @@ using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Analytics;
 using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Data;
+using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Storage;
 
 namespace Fractal.FunctionApp;
@@ -26,6 +27,8 @@ public static class AppServices
         builder.Services.AddSingleton<EtlHttpClient>();
         builder.Services.AddSingleton<SecretSealer>();
         builder.Services.AddSingleton<DataLoads>();
+        builder.Services.AddSingleton<UploadStore>();
+        builder.Services.AddSingleton(sp => FanOutSettings.From(sp.GetRequiredService<IConfiguration>()));
 
         // Analytics (FunctionApp/Analytics): argument checks and dataset reads, result and chart blobs.
         builder.Services.AddSingleton<AnalysisInputs>();

@@ -54,9 +54,9 @@ public sealed class FunctionHost : IAsyncDisposable
     {
         _app.UseMiddleware<ProblemDetailsMiddleware>();
         _app.UseStatusCodePages();
-        _app.Use(RejectOversizedBodies);
         _app.UseRouting();
         _app.UseCors();
+        _app.Use(RejectOversizedBodies);
         HttpFunctionEndpoints.Map(_app, _catalog, _options, _app.Configuration);
         Management.ManagementEndpoints.Map(_app, _options);
         _app.MapFallback("{*path}", context => Problems.WriteAsync(
@@ -65,7 +65,7 @@ public sealed class FunctionHost : IAsyncDisposable
 
     private Task RejectOversizedBodies(HttpContext context, RequestDelegate next) =>
         context.Request.ContentLength > _options.MaxRequestBodySize
-            ? Problems.WriteAsync(context, StatusCodes.Status413PayloadTooLarge,
+            ? Problems.WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge,
                 $"The request body is {context.Request.ContentLength} bytes; this host accepts at most {_options.MaxRequestBodySize}.", "body")
             : next(context);
 

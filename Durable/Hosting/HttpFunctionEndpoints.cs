@@ -13,8 +13,9 @@ using Microsoft.Extensions.Logging;
 namespace Fractal.Durable.Hosting;
 
 /// <summary>
-/// Maps HTTP-triggered functions to ASP.NET Core endpoints under the route prefix. The function method's
-/// attributes become endpoint metadata, so ASP.NET Core's own attributes (such as <c>[EnableCors]</c>) apply.
+/// Maps HTTP-triggered functions to ASP.NET Core endpoints under the route prefix. The attributes of the
+/// function method and of its class become endpoint metadata, so ASP.NET Core's own attributes (such as
+/// <c>[EnableCors]</c>) and <see cref="HttpErrorShapeAttribute"/> apply.
 /// </summary>
 internal static class HttpFunctionEndpoints
 {
@@ -29,7 +30,10 @@ internal static class HttpFunctionEndpoints
             var builder = function.Methods.Count == 0
                 ? endpoints.Map(pattern, handler)
                 : endpoints.MapMethods(template, function.Methods, handler);
-            builder.WithDisplayName(function.Function.Name).WithMetadata([.. function.Function.Method.GetCustomAttributes(inherit: true)]);
+            // The class's attributes first, so that the method's own win where both say the same thing.
+            var method = function.Function.Method;
+            builder.WithDisplayName(function.Function.Name)
+                .WithMetadata([.. method.DeclaringType?.GetCustomAttributes(inherit: true) ?? [], .. method.GetCustomAttributes(inherit: true)]);
         }
     }
 

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Fractal.Durable.Hosting;
 
-/// <summary>Turns what a request throws into problem details, so that no input can crash the host.</summary>
+/// <summary>
+/// Turns what a request throws into an error answer (problem details, or the shape the endpoint's
+/// <see cref="HttpErrorShapeAttribute"/> gives), so that no input can crash the host.
+/// </summary>
 internal sealed class ProblemDetailsMiddleware
 {
     private readonly RequestDelegate _next;
@@ -36,8 +39,15 @@ internal sealed class ProblemDetailsMiddleware
                 _logger.LogError(ex, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
             }
 
+            // Keep what CORS granted, so that a cross-origin caller can read the error.
+            var cors = context.Response.Headers.Where(h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)).ToList();
             context.Response.Clear();
-            await Problems.WriteAsync(context, status, detail, field);
+            foreach (var (name, value) in cors)
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await Problems.WriteErrorAsync(context, status, detail, field);
         }
     }
 

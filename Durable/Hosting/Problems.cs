@@ -1,3 +1,4 @@
+using Fractal.Durable.Functions;
 using Microsoft.AspNetCore.Http;
 
 namespace Fractal.Durable.Hosting;
@@ -17,5 +18,16 @@ public static class Problems
     {
         ArgumentNullException.ThrowIfNull(context);
         return Result(statusCode, detail, field).ExecuteAsync(context);
+    }
+
+    /// <summary>
+    /// Writes an error in the shape the matched endpoint's contract promises: its
+    /// <see cref="HttpErrorShapeAttribute"/> if it has one, else problem details.
+    /// </summary>
+    internal static Task WriteErrorAsync(HttpContext context, int statusCode, string detail, string? field = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var shape = context.GetEndpoint()?.Metadata.GetMetadata<HttpErrorShapeAttribute>();
+        return (shape?.Create(statusCode, detail, field) ?? Result(statusCode, detail, field)).ExecuteAsync(context);
     }
 }

@@ -18,7 +18,7 @@ namespace Fractal.Durable.Management;
 /// </summary>
 internal static class ManagementEndpoints
 {
-    private const string ContinuationHeader = "x-ms-continuation-token";
+    private const string ContinuationHeader = ContinuationTokens.HeaderName;
     private static readonly TimeSpan s_maxWait = TimeSpan.FromMinutes(5);
 
     public static void Map(IEndpointRouteBuilder endpoints, FunctionHostOptions options)
@@ -88,12 +88,13 @@ internal static class ManagementEndpoints
 
     private static async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client, CancellationToken cancellationToken)
     {
-        var query = ParseQuery(request) with { ContinuationToken = NullIfEmpty(request.Headers[ContinuationHeader]) };
+        var token = NullIfEmpty(request.Headers[ContinuationHeader]);
+        var query = ParseQuery(request) with { ContinuationToken = token is null ? null : ContinuationTokens.Decode(token) };
         var showInput = Flag(request, "showInput", false);
         var (instances, next) = await client.GetInstancesPageAsync(query, getInputsAndOutputs: true, cancellationToken);
         if (next is not null)
         {
-            request.HttpContext.Response.Headers[ContinuationHeader] = next;
+            request.HttpContext.Response.Headers[ContinuationHeader] = ContinuationTokens.Encode(next);
         }
 
         return Results.Json(new JsonArray([.. instances.Select(i => (JsonNode?)InstanceStatusBody.Create(i, showInput, null, false))]));

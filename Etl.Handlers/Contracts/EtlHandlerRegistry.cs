@@ -38,6 +38,20 @@ public sealed class EtlHandlerRegistry
         Find(name) ?? throw new InvalidOperationException($"The handler '{name}' is not available.");
 
     /// <summary>
+    /// Plans one descriptor's partitions with its handler, holding them to <see cref="EtlSettings.MaxPartitions"/>.
+    /// </summary>
+    /// <exception cref="EtlDataException">The handler planned more partitions than allowed.</exception>
+    public async Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var partitions = await Get(source.Handler).PlanAsync(source, descriptor, context, cancellationToken);
+        return partitions.Count <= _settings.MaxPartitions
+            ? partitions
+            : throw new EtlDataException(
+                $"the source was split into {partitions.Count} partitions; at most {_settings.MaxPartitions} are allowed per descriptor ({EtlSettings.MaxPartitionsSetting})");
+    }
+
+    /// <summary>
     /// Every problem with the request, each naming its field: the handler (unknown or not allowed,
     /// listing the allowed ones), the descriptors (none, or each one's shape), a loopback or link-local
     /// <c>server</c> unless settings allow it, then the handler's own checks.
@@ -81,6 +95,13 @@ public sealed class EtlHandlerRegistry
         if (handler is not null && errors.Count == 0)
         {
             errors.AddRange(handler.Validate(request));
+        }
+
+        if (handler is not null && errors.Count == 0 && handler.RequestedPartitions(request) is { } asked && asked.Count > _settings.MaxPartitions)
+        {
+            errors.Add(new FieldError(
+                $"options.{asked.Option}",
+                $"'options.{asked.Option}' asks for {asked.Count} partitions; at most {_settings.MaxPartitions} are allowed per descriptor ({EtlSettings.MaxPartitionsSetting})."));
         }
 
         return errors;

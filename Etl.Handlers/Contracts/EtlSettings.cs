@@ -6,7 +6,8 @@ namespace Fractal.Etl.Handlers;
 /// The settings the handlers obey, read from app settings: which handlers may run
 /// (<c>FRACTAL_ETL_HANDLERS</c>, comma-separated; none when unset), the limits per dataset
 /// (<c>FRACTAL_ETL_MAX_ROWS</c>, <c>FRACTAL_ETL_MAX_BYTES</c>), whether URL sources may be loopback or
-/// link-local (<c>FRACTAL_ETL_ALLOW_LOOPBACK</c>), and the settings lookup that resolves named
+/// link-local (<c>FRACTAL_ETL_ALLOW_LOOPBACK</c>), how much one request may ask (<c>FRACTAL_ETL_MAX_DESCRIPTORS</c>
+/// per load, <c>FRACTAL_ETL_MAX_PARTITIONS</c> per descriptor), and the settings lookup that resolves named
 /// connection strings at extract time.
 /// </summary>
 public sealed class EtlSettings
@@ -15,6 +16,8 @@ public sealed class EtlSettings
     public const string MaxRowsSetting = "FRACTAL_ETL_MAX_ROWS";
     public const string MaxBytesSetting = "FRACTAL_ETL_MAX_BYTES";
     public const string AllowLoopbackSetting = "FRACTAL_ETL_ALLOW_LOOPBACK";
+    public const string MaxDescriptorsSetting = "FRACTAL_ETL_MAX_DESCRIPTORS";
+    public const string MaxPartitionsSetting = "FRACTAL_ETL_MAX_PARTITIONS";
 
     private readonly Func<string, string?> _lookup;
 
@@ -25,6 +28,8 @@ public sealed class EtlSettings
         AllowedHandlers = ParseList(lookup(HandlersSetting));
         MaxRows = ParseLong(lookup(MaxRowsSetting), 100_000_000);
         MaxBytes = ParseLong(lookup(MaxBytesSetting), 4L * 1024 * 1024 * 1024);
+        MaxDescriptors = (int)Math.Min(int.MaxValue, ParseLong(lookup(MaxDescriptorsSetting), 200));
+        MaxPartitions = (int)Math.Min(int.MaxValue, ParseLong(lookup(MaxPartitionsSetting), 64));
         AllowLoopbackSources = bool.TryParse(lookup(AllowLoopbackSetting), out var allow) && allow;
     }
 
@@ -36,6 +41,12 @@ public sealed class EtlSettings
 
     /// <summary>The most Parquet bytes one dataset may take.</summary>
     public long MaxBytes { get; init; }
+
+    /// <summary>The most descriptors (so datasets) one load may ask for.</summary>
+    public int MaxDescriptors { get; init; }
+
+    /// <summary>The most partitions one descriptor may be split into, so one load's fan-out stays bounded.</summary>
+    public int MaxPartitions { get; init; }
 
     /// <summary>Whether URL sources may resolve to loopback or link-local addresses (tests, local development).</summary>
     public bool AllowLoopbackSources { get; init; }

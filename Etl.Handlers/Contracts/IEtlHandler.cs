@@ -18,6 +18,12 @@ public interface IEtlHandler
     /// </summary>
     IReadOnlyList<FieldError> Validate(EtlRequest request);
 
+    /// <summary>
+    /// The option by which a request asks for a number of partitions per descriptor, and that number; null when the
+    /// handler chooses the partitions itself. The registry holds the number to <see cref="EtlSettings.MaxPartitions"/>.
+    /// </summary>
+    PartitionRequest? RequestedPartitions(EtlRequest request) => null;
+
     /// <summary>Splits one descriptor's extraction into partitions; may ask the source (min/max of a key).</summary>
     Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken);
 

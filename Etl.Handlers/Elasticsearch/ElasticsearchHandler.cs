@@ -29,6 +29,12 @@ public sealed class ElasticsearchHandler : IEtlHandler
         return errors;
     }
 
+    public PartitionRequest? RequestedPartitions(EtlRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(ElasticsearchOptions.SlicesOption, new ElasticsearchOptions(new EtlOptions(request.Options)).Slices);
+    }
+
     public Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);

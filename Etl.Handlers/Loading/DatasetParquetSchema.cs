@@ -8,19 +8,54 @@ namespace Fractal.Etl.Handlers;
 /// (nullable double for numeric types, nullable string for categorical; null = missing), with the
 /// data type in the file's key-value metadata under <see cref="DataTypeKey"/>.
 /// </summary>
-public static class DatasetParquetSchema
+/// <remarks>
+/// Parquet.Net reads and writes a column through the <see cref="DataField"/> instance of the schema that the file was
+/// opened or created with, so every writer builds its own schema here and every reader takes the fields from the
+/// file's own schema: no field is shared between files, processes or threads.
+/// </remarks>
+internal sealed class DatasetParquetSchema
 {
+    private const string IdName = "id";
+    private const string FeatureName = "feature";
+    private const string ValueName = "value";
+
+    private DatasetParquetSchema(ParquetSchema schema, DataField id, DataField feature, DataField value)
+    {
+        Schema = schema;
+        Id = id;
+        Feature = feature;
+        Value = value;
+    }
+
     /// <summary>The key-value metadata key that holds the data type's wire name.</summary>
     public const string DataTypeKey = "fractal.data_type";
 
-    internal static DataField IdField { get; } = new DataField<string>("id", false);
+    public ParquetSchema Schema { get; }
 
-    internal static DataField FeatureField { get; } = new DataField<string>("feature", false);
+    public DataField Id { get; }
 
-    internal static DataField NumberField { get; } = new DataField<double?>("value");
+    public DataField Feature { get; }
 
-    internal static DataField LabelField { get; } = new DataField<string>("value", true);
+    public DataField Value { get; }
 
-    internal static ParquetSchema For(DataType dataType) =>
-        new(IdField, FeatureField, dataType.IsNumeric() ? NumberField : LabelField);
+    /// <summary>A new schema for a file of <paramref name="dataType"/>.</summary>
+    public static DatasetParquetSchema For(DataType dataType)
+    {
+        var id = new DataField<string>(IdName, false);
+        var feature = new DataField<string>(FeatureName, false);
+        DataField value = dataType.IsNumeric() ? new DataField<double?>(ValueName) : new DataField<string>(ValueName, true);
+        return new DatasetParquetSchema(new ParquetSchema(id, feature, value), id, feature, value);
+    }
+
+    /// <summary>The fields of a file being read, from the file's own schema.</summary>
+    /// <exception cref="InvalidDataException">The file lacks one of the three columns.</exception>
+    public static DatasetParquetSchema Of(ParquetSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return new DatasetParquetSchema(schema, Find(schema, IdName), Find(schema, FeatureName), Find(schema, ValueName));
+    }
+
+    private static DataField Find(ParquetSchema schema, string name) =>
+        schema.DataFields.FirstOrDefault(field => field.Name == name)
+            ?? throw new InvalidDataException($"The file is not a Fractal dataset: it has no '{name}' column. Load the dataset again.");
 }

@@ -17,6 +17,7 @@ public static class ParquetDatasetReader
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         await using var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken);
         var dataType = ReadDataType(reader);
+        var schema = DatasetParquetSchema.Of(reader.Schema);
         var builder = new DatasetTableBuilder(dataType);
         var skip = offset;
         var remaining = limit ?? long.MaxValue;
@@ -30,7 +31,7 @@ public static class ParquetDatasetReader
                 continue;
             }
 
-            var table = await ReadRowGroupAsync(rowGroup, dataType, cancellationToken);
+            var table = await ReadRowGroupAsync(rowGroup, schema, dataType, cancellationToken);
             var start = (int)skip;
             var take = (int)Math.Min(count - start, remaining);
             skip = 0;
@@ -57,10 +58,11 @@ public static class ParquetDatasetReader
         ArgumentNullException.ThrowIfNull(input);
         await using var reader = await ParquetReader.CreateAsync(input, leaveStreamOpen: true, cancellationToken: cancellationToken);
         var dataType = ReadDataType(reader);
+        var schema = DatasetParquetSchema.Of(reader.Schema);
         for (var group = 0; group < reader.RowGroupCount; group++)
         {
             using var rowGroup = reader.OpenRowGroupReader(group);
-            yield return await ReadRowGroupAsync(rowGroup, dataType, cancellationToken);
+            yield return await ReadRowGroupAsync(rowGroup, schema, dataType, cancellationToken);
         }
     }
 
@@ -72,22 +74,22 @@ public static class ParquetDatasetReader
         return (ReadDataType(reader), reader.Metadata?.NumRows ?? 0);
     }
 
-    private static async Task<DatasetTable> ReadRowGroupAsync(ParquetRowGroupReader rowGroup, DataType dataType, CancellationToken cancellationToken)
+    private static async Task<DatasetTable> ReadRowGroupAsync(ParquetRowGroupReader rowGroup, DatasetParquetSchema schema, DataType dataType, CancellationToken cancellationToken)
     {
         var count = (int)rowGroup.RowCount;
         var ids = new string?[count];
         var features = new string?[count];
-        await rowGroup.ReadAsync(DatasetParquetSchema.IdField, ids.AsMemory(), cancellationToken: cancellationToken);
-        await rowGroup.ReadAsync(DatasetParquetSchema.FeatureField, features.AsMemory(), cancellationToken: cancellationToken);
+        await rowGroup.ReadAsync(schema.Id, ids.AsMemory(), cancellationToken: cancellationToken);
+        await rowGroup.ReadAsync(schema.Feature, features.AsMemory(), cancellationToken: cancellationToken);
         if (dataType.IsNumeric())
         {
             var values = new double?[count];
-            await rowGroup.ReadAsync<double>(DatasetParquetSchema.NumberField, values.AsMemory(), cancellationToken: cancellationToken);
+            await rowGroup.ReadAsync<double>(schema.Value, values.AsMemory(), cancellationToken: cancellationToken);
             return DatasetTable.FromNumbers(dataType, ids!, features!, [.. values.Select(value => value ?? double.NaN)]);
         }
 
         var labels = new string?[count];
-        await rowGroup.ReadAsync(DatasetParquetSchema.LabelField, labels.AsMemory(), cancellationToken: cancellationToken);
+        await rowGroup.ReadAsync(schema.Value, labels.AsMemory(), cancellationToken: cancellationToken);
         return DatasetTable.FromLabels(ids!, features!, labels);
     }
 

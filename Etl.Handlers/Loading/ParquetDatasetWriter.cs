@@ -12,6 +12,7 @@ namespace Fractal.Etl.Handlers;
 public sealed class ParquetDatasetWriter : IAsyncDisposable
 {
     private readonly DataType _dataType;
+    private readonly DatasetParquetSchema _schema;
     private readonly long _maxRows;
     private readonly long _maxBytes;
     private readonly CountingStream _output;
@@ -19,9 +20,10 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
     private readonly FeatureSet _features = new();
     private bool _completed;
 
-    private ParquetDatasetWriter(DataType dataType, long maxRows, long maxBytes, CountingStream output, ParquetWriter writer)
+    private ParquetDatasetWriter(DataType dataType, DatasetParquetSchema schema, long maxRows, long maxBytes, CountingStream output, ParquetWriter writer)
     {
         _dataType = dataType;
+        _schema = schema;
         _maxRows = maxRows;
         _maxBytes = maxBytes;
         _output = output;
@@ -36,9 +38,10 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(settings);
         var counting = new CountingStream(output);
-        var writer = await ParquetWriter.CreateAsync(DatasetParquetSchema.For(dataType), counting, cancellationToken: cancellationToken);
+        var schema = DatasetParquetSchema.For(dataType);
+        var writer = await ParquetWriter.CreateAsync(schema.Schema, counting, cancellationToken: cancellationToken);
         writer.CustomMetadata = new Dictionary<string, string> { [DatasetParquetSchema.DataTypeKey] = dataType.ToName() };
-        return new ParquetDatasetWriter(dataType, settings.MaxRows, settings.MaxBytes, counting, writer);
+        return new ParquetDatasetWriter(dataType, schema, settings.MaxRows, settings.MaxBytes, counting, writer);
     }
 
     /// <summary>Appends <paramref name="batch"/> as one row group.</summary>
@@ -64,15 +67,15 @@ public sealed class ParquetDatasetWriter : IAsyncDisposable
 
         using (var rowGroup = _writer.CreateRowGroup())
         {
-            await rowGroup.WriteAsync(DatasetParquetSchema.IdField, (IReadOnlyCollection<string>)batch.Ids);
-            await rowGroup.WriteAsync(DatasetParquetSchema.FeatureField, (IReadOnlyCollection<string>)batch.Features);
+            await rowGroup.WriteAsync(_schema.Id, (IReadOnlyCollection<string>)batch.Ids);
+            await rowGroup.WriteAsync(_schema.Feature, (IReadOnlyCollection<string>)batch.Features);
             if (_dataType.IsNumeric())
             {
-                await rowGroup.WriteAsync<double>(DatasetParquetSchema.NumberField, ToNullable(batch.Numbers), cancellationToken: cancellationToken);
+                await rowGroup.WriteAsync<double>(_schema.Value, ToNullable(batch.Numbers), cancellationToken: cancellationToken);
             }
             else
             {
-                await rowGroup.WriteAsync(DatasetParquetSchema.LabelField, (IReadOnlyCollection<string>)batch.Labels!);
+                await rowGroup.WriteAsync(_schema.Value, (IReadOnlyCollection<string>)batch.Labels!);
             }
 
             rowGroup.CompleteValidate();

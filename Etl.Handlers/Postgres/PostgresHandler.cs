@@ -27,6 +27,12 @@ public sealed class PostgresHandler : IEtlHandler
         return errors;
     }
 
+    public PartitionRequest? RequestedPartitions(EtlRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new(PostgresOptions.PartitionsOption, new PostgresOptions(new EtlOptions(request.Options)).Partitions);
+    }
+
     public async Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);

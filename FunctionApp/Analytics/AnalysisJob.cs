@@ -1,15 +1,18 @@
 using System.Text.Json.Serialization;
+using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Analytics;
 
 /// <summary>
 /// An analysis orchestration's input: whose datasets, which analysis, its arguments as JSON text,
-/// the features per chunk where the statistics split by feature, and, for an analysis accepted only
-/// to report that it cannot run, why.
+/// the features per chunk where the statistics split by feature, the most groups or chunks it may fan out to and run at
+/// once, and, for an analysis accepted only to report that it cannot run, why.
 /// </summary>
 public sealed record AnalysisJob(
     [property: JsonPropertyName("session")] string Session,
     [property: JsonPropertyName("task_name")] string TaskName,
     [property: JsonPropertyName("args")] string Args,
     [property: JsonPropertyName("chunk_size")] int ChunkSize = AnalysisSettings.DefaultChunkSize,
-    [property: JsonPropertyName("refusal")] string? Refusal = null);
+    [property: JsonPropertyName("refusal")] string? Refusal = null,
+    [property: JsonPropertyName("max_fan_out")] int MaxFanOut = AnalysisSettings.DefaultMaxFanOut,
+    [property: JsonPropertyName("max_parallel")] int MaxParallel = FanOutSettings.DefaultMaxParallel);

@@ -8,6 +8,7 @@ using Fractal.Domain.Analyses.Volcano;
 using Fractal.Durable;
 using Fractal.Durable.Functions;
 using Fractal.FunctionApp.Analytics.Sql;
+using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Analytics;
 
@@ -32,15 +33,22 @@ public static class AnalysisOrchestration
             throw new NotSupportedException(refusal);
         }
 
+        var fanOut = new BoundedFanOut(job.MaxParallel);
         switch (job.TaskName)
         {
             case CorrelationAnalysis.TaskName or BoxplotAnalysis.TaskName or HistogramAnalysis.TaskName or SurvivalAnalysis.TaskName:
                 var plan = await context.CallActivityAsync<GroupPlan>(nameof(AnalysisActivities.PlanAnalysisGroups), job);
-                var parts = await Task.WhenAll(plan.Groups.Select(group =>
-                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeAnalysisGroup), new GroupWork(job.TaskName, job.Args, group))));
+                if (plan.Groups.Count > job.MaxFanOut)
+                {
+                    throw new InvalidOperationException(
+                        $"The subsets and categories make {plan.Groups.Count} groups; one analysis takes at most {job.MaxFanOut} ({AnalysisSettings.MaxFanOutSetting}).");
+                }
+
+                var parts = await Task.WhenAll(plan.Groups.Select(group => fanOut.RunAsync(() =>
+                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeAnalysisGroup), new GroupWork(job.TaskName, job.Args, group)))));
                 return await FinishAsync(context, job, plan.Plan, parts);
             case HeatmapAnalysis.TaskName or VolcanoAnalysis.TaskName:
-                return await RunMatrixAsync(context, job);
+                return await RunMatrixAsync(context, job, fanOut);
             case SqlAnalysis.TaskName:
                 return await context.CallActivityAsync<AnalysisOutput>(nameof(SqlActivities.RunSqlAnalysis), new FinishWork(job, context.InstanceId, null, []));
             default:
@@ -48,23 +56,25 @@ public static class AnalysisOrchestration
         }
     }
 
-    private static async Task<AnalysisOutput> RunMatrixAsync(TaskOrchestrationContext context, AnalysisJob job)
+    private static async Task<AnalysisOutput> RunMatrixAsync(TaskOrchestrationContext context, AnalysisJob job, BoundedFanOut fanOut)
     {
         var shape = await context.CallActivityAsync<MatrixShape>(nameof(AnalysisActivities.MeasureFeatureMatrix), job);
-        var size = Math.Max(1, job.ChunkSize);
+
+        // More features than the fan-out allows at this chunk size make larger chunks, not more of them.
+        var size = Math.Max(Math.Max(1, job.ChunkSize), (shape.FeatureCount + job.MaxFanOut - 1) / Math.Max(1, job.MaxFanOut));
         var chunks = Enumerable.Range(0, (shape.FeatureCount + size - 1) / size)
             .Select(i => new ChunkWork(job, i * size, Math.Min(size, shape.FeatureCount - (i * size))))
             .ToList();
         switch (shape.Method)
         {
             case "limma":
-                var fits = await Task.WhenAll(chunks.Select(chunk => context.CallActivityAsync<string>(nameof(AnalysisActivities.FitLinearModels), chunk)));
+                var fits = await Task.WhenAll(chunks.Select(chunk => fanOut.RunAsync(() => context.CallActivityAsync<string>(nameof(AnalysisActivities.FitLinearModels), chunk))));
                 var prior = await context.CallActivityAsync<string>(nameof(AnalysisActivities.EstimateLimmaPrior), fits);
-                var moderated = await Task.WhenAll(chunks.Select((chunk, i) =>
-                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ModerateLimmaChunk), chunk with { Shape = shape, Fit = fits[i], Prior = prior })));
+                var moderated = await Task.WhenAll(chunks.Select((chunk, i) => fanOut.RunAsync(() =>
+                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ModerateLimmaChunk), chunk with { Shape = shape, Fit = fits[i], Prior = prior }))));
                 return await FinishAsync(context, job, AnalyticsJson.Serialize(shape), moderated);
             case "welch":
-                var tests = await Task.WhenAll(chunks.Select(chunk => context.CallActivityAsync<string>(nameof(AnalysisActivities.WelchChunk), chunk)));
+                var tests = await Task.WhenAll(chunks.Select(chunk => fanOut.RunAsync(() => context.CallActivityAsync<string>(nameof(AnalysisActivities.WelchChunk), chunk))));
                 return await FinishAsync(context, job, AnalyticsJson.Serialize(shape), tests);
             default:
                 return await FinishAsync(context, job, null, []);

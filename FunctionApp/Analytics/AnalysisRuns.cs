@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
 using Fractal.Durable.Client;
+using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Analytics;
 
@@ -14,26 +16,37 @@ public sealed partial class AnalysisRuns
     private readonly AnalysisInputs _inputs;
     private readonly AnalysisResultStore _results;
     private readonly AnalysisSettings _settings;
+    private readonly FanOutSettings _fanOut;
 
-    public AnalysisRuns(AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings)
+    public AnalysisRuns(AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings, FanOutSettings fanOut)
     {
         _inputs = inputs;
         _results = results;
         _settings = settings;
+        _fanOut = fanOut;
     }
 
     /// <summary>Validates the arguments against the analysis' schema and the session's datasets, then starts it.</summary>
     /// <returns>The orchestration's instance id.</returns>
     /// <exception cref="AnalysisArgumentException">An unknown task (argument <c>task_name</c>) or the first bad argument.</exception>
+    /// <exception cref="HttpProblemException">413 naming <c>subsets</c> when there are more than the fan-out allows.</exception>
     public async Task<string> StartAsync(string session, string? taskName, JsonElement args, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var schema = AnalysisCatalog.Find(taskName)
             ?? throw new AnalysisArgumentException("task_name", $"Unknown task_name '{taskName}'; the analyses are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
         var parsed = new AnalysisArgs(args);
+        if (parsed.Has("subsets") && parsed.TextLists("subsets").Count is var subsets && subsets > _settings.MaxFanOut)
+        {
+            throw new HttpProblemException(
+                StatusCodes.Status413PayloadTooLarge,
+                $"subsets: {subsets} subsets were sent; one analysis takes at most {_settings.MaxFanOut} ({AnalysisSettings.MaxFanOutSetting}).",
+                "subsets");
+        }
+
         await _inputs.ValidateAsync(session, schema, parsed, cancellationToken);
         return await client.ScheduleNewOrchestrationInstanceAsync(
-            AnalysisOrchestration.Name, new AnalysisJob(session, schema.TaskName, parsed.ToJson(), _settings.ChunkSize), cancellationToken: cancellationToken);
+            AnalysisOrchestration.Name, Job(session, schema.TaskName, parsed.ToJson()), cancellationToken: cancellationToken);
     }
 
     /// <summary>
@@ -44,8 +57,11 @@ public sealed partial class AnalysisRuns
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.ScheduleNewOrchestrationInstanceAsync(
-            AnalysisOrchestration.Name, new AnalysisJob(session, taskName, "{}", _settings.ChunkSize, reason), cancellationToken: cancellationToken);
+            AnalysisOrchestration.Name, Job(session, taskName, "{}") with { Refusal = reason }, cancellationToken: cancellationToken);
     }
+
+    private AnalysisJob Job(string session, string taskName, string args) =>
+        new(session, taskName, args, _settings.ChunkSize, MaxFanOut: _settings.MaxFanOut, MaxParallel: _fanOut.MaxParallel);
 
     /// <summary>The session's analysis <paramref name="id"/> with its job; null when the session has none by that id.</summary>
     public static async Task<(OrchestrationMetadata Instance, AnalysisJob Job)?> FindAsync(

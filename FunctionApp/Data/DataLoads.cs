@@ -2,6 +2,7 @@ using Fractal.Domain.Data;
 using Fractal.Durable.Client;
 using Fractal.Durable.Functions;
 using Fractal.Etl.Handlers;
+using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Data;
 
@@ -15,11 +16,17 @@ public sealed class DataLoads
     private readonly EtlHandlerRegistry _registry;
     private readonly SecretSealer _sealer;
     private readonly TimeProvider _time;
+    private readonly EtlSettings _settings;
+    private readonly FanOutSettings _fanOut;
+    private readonly UploadStore _uploads;
 
-    public DataLoads(DatasetRepository datasets, EtlHandlerRegistry registry, SecretSealer sealer, TimeProvider time)
+    public DataLoads(DatasetRepository datasets, EtlHandlerRegistry registry, SecretSealer sealer, TimeProvider time, EtlSettings settings, FanOutSettings fanOut, UploadStore uploads)
     {
+        _uploads = uploads;
+        _fanOut = fanOut;
         _datasets = datasets;
         _registry = registry;
+        _settings = settings;
         _sealer = sealer;
         _time = time;
     }
@@ -29,13 +36,24 @@ public sealed class DataLoads
     /// (asked only once the request is valid, so an invalid one creates no session) and starts loading them.
     /// </summary>
     /// <returns>The ETL orchestration's instance id and the new datasets' ids, in descriptor order.</returns>
-    /// <exception cref="HttpProblemException">400 naming the first bad field; nothing is recorded.</exception>
+    /// <exception cref="HttpProblemException">
+    /// 413 naming <c>descriptors</c> when there are more than <see cref="EtlSettings.MaxDescriptors"/>, else 400 naming the
+    /// first bad field; nothing is recorded.
+    /// </exception>
     public async Task<(string InstanceId, IReadOnlyList<string> DataIds)> StartAsync(
         EtlRequest etl, Func<string> session, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(etl);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(client);
+        if (etl.Descriptors is { } descriptors && descriptors.Count > _settings.MaxDescriptors)
+        {
+            throw new HttpProblemException(
+                StatusCodes.Status413PayloadTooLarge,
+                $"descriptors: {descriptors.Count} descriptors were sent; one load takes at most {_settings.MaxDescriptors} ({EtlSettings.MaxDescriptorsSetting}).",
+                "descriptors");
+        }
+
         var errors = _registry.Validate(etl);
         if (errors.Count > 0)
         {
@@ -60,7 +78,14 @@ public sealed class DataLoads
             }, cancellationToken);
         }
 
-        var job = new EtlJob(sessionId, etl.ToSource(), datasets, _sealer.Seal(etl.Auth?.Token));
+        // Inline text travels as an upload blob: the orchestration's input and history carry only its name.
+        var (source, inlineText) = etl.ToSource().MoveInlineTextToUpload(instanceId);
+        if (inlineText is not null)
+        {
+            await _uploads.SaveAsync(sessionId, instanceId, inlineText, cancellationToken);
+        }
+
+        var job = new EtlJob(sessionId, source, datasets, _sealer.Seal(etl.Auth?.Token), _fanOut.MaxParallel, inlineText is null ? null : instanceId);
         await client.ScheduleNewOrchestrationInstanceAsync(EtlOrchestration.Name, job, new StartOrchestrationOptions(instanceId), cancellationToken);
         return (instanceId, [.. datasets.Select(d => d.DataId)]);
     }

@@ -17,9 +17,11 @@ public sealed class EtlActivities
     private readonly EtlSettings _settings;
     private readonly HttpClient _http;
     private readonly SecretSealer _sealer;
+    private readonly UploadStore _uploads;
 
-    public EtlActivities(DatasetRepository datasets, IBlobStore blobs, EtlHandlerRegistry registry, EtlSettings settings, EtlHttpClient http, SecretSealer sealer)
+    public EtlActivities(DatasetRepository datasets, IBlobStore blobs, EtlHandlerRegistry registry, EtlSettings settings, EtlHttpClient http, SecretSealer sealer, UploadStore uploads)
     {
+        _uploads = uploads;
         _datasets = datasets;
         _blobs = blobs;
         _registry = registry;
@@ -38,8 +40,7 @@ public sealed class EtlActivities
 
         return await GuardAsync(async () =>
         {
-            var handler = _registry.Get(work.Source.Handler);
-            var partitions = await handler.PlanAsync(work.Source, work.Dataset.Descriptor, Context(work), cancellationToken);
+            var partitions = await _registry.PlanAsync(work.Source, work.Dataset.Descriptor, Context(work), cancellationToken);
             return new EtlStepResult { Partitions = partitions };
         });
     }
@@ -135,6 +136,13 @@ public sealed class EtlActivities
             work.Session, work.DataId, record => record with { EtlState = EtlState.Failure, EtlMessage = failure.Message, RowCount = 0, Features = [] }, cancellationToken);
     }
 
+    [Function(nameof(DeleteUpload))]
+    public async Task DeleteUpload([ActivityTrigger] EtlUpload upload, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        await _uploads.DeleteAsync(upload.Session, upload.Upload, cancellationToken);
+    }
+
     private static string PartName(EtlWork work, int index) => $"{work.Session}/{work.DataId}.part{index:D5}.parquet";
 
     private async Task DeletePartsAsync(EtlWork work, int count, CancellationToken cancellationToken)
@@ -149,6 +157,8 @@ public sealed class EtlActivities
     {
         HttpClient = _http,
         Token = _sealer.Open(work.SealedToken),
+        OpenUpload = async (upload, cancellationToken) => await _uploads.OpenAsync(work.Session, upload, cancellationToken)
+            ?? throw new SourceFailedException($"this session has no upload '{upload}'"),
     };
 
     /// <summary>Failures that a retry cannot mend become the dataset's message; transient ones are thrown for the retry policy.</summary>

@@ -1,5 +1,6 @@
 using Fractal.Durable;
 using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Data;
 
@@ -19,32 +20,38 @@ public static class EtlOrchestration
     {
         var job = context.GetInput<EtlJob>() ?? throw new InvalidOperationException("The ETL job has no input.");
         var done = 0;
+        var fanOut = new BoundedFanOut(job.MaxParallel);
         context.SetCustomStatus(new EtlProgress(0, job.Datasets.Count));
         var outcomes = await Task.WhenAll(job.Datasets.Select(async dataset =>
         {
-            var outcome = await LoadAsync(context, job, dataset);
+            var outcome = await LoadAsync(context, fanOut, job, dataset);
             context.SetCustomStatus(new EtlProgress(++done, job.Datasets.Count));
             return outcome;
         }));
+        if (job.Upload is { } upload)
+        {
+            await context.CallActivityAsync(nameof(EtlActivities.DeleteUpload), new EtlUpload(job.Session, upload), s_retry);
+        }
+
         return [.. outcomes];
     }
 
-    private static async Task<EtlDatasetOutcome> LoadAsync(TaskOrchestrationContext context, EtlJob job, EtlJobDataset dataset)
+    private static async Task<EtlDatasetOutcome> LoadAsync(TaskOrchestrationContext context, BoundedFanOut fanOut, EtlJob job, EtlJobDataset dataset)
     {
         var work = new EtlWork(job.Session, dataset.DataId, job.Source, dataset, job.SealedToken);
         string error;
         try
         {
-            var plan = await context.CallActivityAsync<EtlStepResult>(nameof(EtlActivities.PlanDataset), work, s_retry);
+            var plan = await fanOut.RunAsync(() => context.CallActivityAsync<EtlStepResult>(nameof(EtlActivities.PlanDataset), work, s_retry));
             if (plan.Error is null)
             {
-                var parts = await Task.WhenAll(plan.Partitions!.Select(partition =>
-                    context.CallActivityAsync<EtlStepResult>(nameof(EtlActivities.ExtractPartition), work with { Partition = partition }, s_retry)));
+                var parts = await Task.WhenAll(plan.Partitions!.Select(partition => fanOut.RunAsync(() =>
+                    context.CallActivityAsync<EtlStepResult>(nameof(EtlActivities.ExtractPartition), work with { Partition = partition }, s_retry))));
                 var failed = parts.FirstOrDefault(p => p.Error is not null);
                 if (failed is null)
                 {
-                    var combined = await context.CallActivityAsync<EtlStepResult>(
-                        nameof(EtlActivities.CombineParts), work with { Parts = [.. parts.Select(p => p.Part!)] }, s_retry);
+                    var combined = await fanOut.RunAsync(() => context.CallActivityAsync<EtlStepResult>(
+                        nameof(EtlActivities.CombineParts), work with { Parts = [.. parts.Select(p => p.Part!)] }, s_retry));
                     if (combined.Error is null)
                     {
                         return new EtlDatasetOutcome(dataset.DataId, EtlState.Success, null, combined.Part!.RowCount);
@@ -67,7 +74,7 @@ public static class EtlOrchestration
             error = ex.FailureDetails.ErrorMessage;
         }
 
-        await context.CallActivityAsync(nameof(EtlActivities.FailDataset), new EtlFailure(work, error), s_retry);
+        await fanOut.RunAsync(() => context.CallActivityAsync(nameof(EtlActivities.FailDataset), new EtlFailure(work, error), s_retry));
         return new EtlDatasetOutcome(dataset.DataId, EtlState.Failure, error, 0);
     }
 }

@@ -16,8 +16,10 @@ namespace Fractal.FunctionApp.Fractalis;
 /// Fractalis' analytics routes over the native analysis orchestrations (<see cref="AnalysisRuns"/>):
 /// Fractal.js' arguments, with their <c>$…$</c> dataset references, are translated to the native ones;
 /// the state is SUBMITTED, SUCCESS or FAILURE; a result is the JSON text Fractal.js parses.
-/// Errors are <c>{"error_msg": ...}</c>; another session's task ids are 404.
+/// Errors, wherever they are found (a malformed body, a bad session id), are <c>{"error_msg": ...}</c>;
+/// another session's task ids are 404.
 /// </summary>
+[FractalisAnalyticsErrors]
 public sealed class FractalisAnalyticsFunctions
 {
     private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(60);
@@ -73,10 +75,6 @@ public sealed class FractalisAnalyticsFunctions
         catch (Exception error) when (error is FractalisArgumentException or AnalysisArgumentException)
         {
             return Invalid(error.Message);
-        }
-        catch (HttpProblemException error)
-        {
-            return FractalisErrors.Analytics(error.StatusCode, error.Message);
         }
     }
 

@@ -11,8 +11,10 @@ namespace Fractal.FunctionApp.Fractalis;
 /// <summary>
 /// Fractalis' version and data routes, as Fractal.js calls them: no function key, the session in a
 /// cookie made on first use, errors as <c>{"error": ...}</c>. Loading and deleting go through
-/// <see cref="DataLoads"/>, as <c>/api/data</c> does; another session's ids are 404.
+/// <see cref="DataLoads"/>, as <c>/api/data</c> does; another session's ids are 404. Every error, wherever
+/// it is found (a malformed body, a bad session id), is answered in Fractalis' shape.
 /// </summary>
+[FractalisDataErrors]
 public sealed class FractalisDataFunctions
 {
     /// <summary>The Fractalis API level served; Fractal.js warns when its major.minor differs.</summary>
@@ -64,10 +66,6 @@ public sealed class FractalisDataFunctions
             var etl = body.Deserialize<EtlRequest>(JsonSerializerOptions.Web)!;
             await _loads.StartAsync(etl, () => Session.FindOrCreate(request), client, cancellationToken);
             return Results.StatusCode(StatusCodes.Status201Created);
-        }
-        catch (HttpProblemException error)
-        {
-            return FractalisErrors.Data(error.StatusCode, error.Message);
         }
         catch (JsonException error)
         {

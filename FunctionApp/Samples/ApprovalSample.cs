@@ -21,7 +21,7 @@ public static class ApprovalSample
     {
         var text = request.Query["timeoutSeconds"].ToString();
         var seconds = 60.0;
-        if (text.Length > 0 && (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || seconds is <= 0 or > MaxTimeoutSeconds))
+        if (text.Length > 0 && (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds) || !double.IsFinite(seconds) || seconds is <= 0 or > MaxTimeoutSeconds))
         {
             throw HttpProblemException.BadRequest("timeoutSeconds", $"timeoutSeconds must be a number of seconds above 0 and at most {MaxTimeoutSeconds}.");
         }

@@ -19,6 +19,9 @@ internal sealed class AppHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host's services (its endpoints, its durable client).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>The Azure Storage connection for tests: <c>AzureWebJobsStorage</c> from the environment, or Azurite.</summary>
     public static string StorageConnection =>
         Environment.GetEnvironmentVariable("AzureWebJobsStorage") is { Length: > 0 } value ? value : "UseDevelopmentStorage=true";

@@ -159,6 +159,36 @@ public sealed class FunctionHostTests
         Assert.True(problem.TryGetProperty("field", out _));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x5B, 0x22, 0xC3, 0x28, 0x22, 0x5D, 0x7D }, "a[0]")]
+    [InlineData(new byte[] { 0x7B, 0x22, 0x61, 0x22, 0x3A, 0x7B, 0x22, 0x62, 0x22, 0x3A, 0x22, 0x5C, 0x75, 0x64, 0x38, 0x30, 0x30, 0x22, 0x7D, 0x7D }, "a.b")]
+    public async Task Post_StringNotValidUnicode_Answers400NamingTheField(byte[] body, string field)
+    {
+        // {"a":["\xC3("]} (invalid UTF-8) and {"a":{"b":"\ud800"}} (an unpaired surrogate): JSON's parser accepts both.
+        await using var host = await RunningHost.StartAsync([typeof(SampleFunctions)]);
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        var response = await host.Client.PostAsync(new Uri("/api/echo", UriKind.Relative), content);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Get_ErrorOfAFunctionWithItsOwnErrorShape_AnswersInThatShape()
+    {
+        await using var host = await RunningHost.StartAsync([typeof(ShapedErrorFunctions)]);
+
+        var response = await host.Client.GetAsync(new Uri("/api/shaped/refused", UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("refused on purpose", body.GetProperty("message").GetString());
+    }
+
     [Fact]
     public async Task Post_EmptyBody_Answers400NamingTheBody()
     {

@@ -243,6 +243,23 @@ public sealed class ManagementApiTests
         Assert.Equal(["page-0", "page-1", "page-2", "page-3", "page-4"], seen);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("page-0")]
+    [InlineData("YWZ0ZXI6")]
+    public async Task List_ContinuationTokenNotHandedOut_Answers400NamingTheHeader(string token)
+    {
+        await using var host = await StartHostAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/runtime/webhooks/durabletask/instances?code={Key}");
+        request.Headers.Add("x-ms-continuation-token", token);
+
+        var response = await host.Client.SendAsync(request);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("x-ms-continuation-token", problem.GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task List_UnknownRuntimeStatus_Answers400NamingIt()
     {

@@ -1,4 +1,5 @@
 using Fractal.Etl.Handlers.Csv;
+using Fractal.Etl.Handlers.Postgres;
 using Fractal.Etl.Handlers.Tests.Support;
 
 namespace Fractal.Etl.Handlers.Tests.Contracts;
@@ -65,5 +66,54 @@ public sealed class EtlHandlerRegistryTests
         var registry = new EtlHandlerRegistry([new CsvHandler()], new EtlSettings(_ => null));
 
         Assert.Empty(registry.Allowed);
+    }
+
+    [Fact]
+    public void Validate_PartitionsOverTheSetting_NamesTheOptionAndTheLimit()
+    {
+        var settings = TestSettings.Create("postgres", extra: new Dictionary<string, string> { [EtlSettings.MaxPartitionsSetting] = "4" });
+        var registry = new EtlHandlerRegistry([new PostgresHandler()], settings);
+        var request = Requests.Parse("""{"handler":"postgres","descriptors":[{"field":"a","data_type":"numerical"}],"options":{"table":"t","partition_column":"k","partitions":5}}""");
+
+        var error = Assert.Single(registry.Validate(request));
+
+        Assert.Equal("options.partitions", error.Field);
+        Assert.Contains("at most 4", error.Message, StringComparison.Ordinal);
+        Assert.Contains(EtlSettings.MaxPartitionsSetting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PartitionsAtTheSetting_IsAccepted()
+    {
+        var settings = TestSettings.Create("postgres", extra: new Dictionary<string, string> { [EtlSettings.MaxPartitionsSetting] = "4" });
+        var registry = new EtlHandlerRegistry([new PostgresHandler()], settings);
+        var request = Requests.Parse("""{"handler":"postgres","descriptors":[{"field":"a","data_type":"numerical"}],"options":{"table":"t","partition_column":"k","partitions":4}}""");
+
+        Assert.Empty(registry.Validate(request));
+    }
+
+    [Fact]
+    public async Task PlanAsync_HandlerPlansMorePartitionsThanAllowed_FailsTheDatasetNamingTheSetting()
+    {
+        var settings = TestSettings.Create("demo", extra: new Dictionary<string, string> { [EtlSettings.MaxPartitionsSetting] = "4" });
+        var registry = new EtlHandlerRegistry([new FakeHandler("demo", plannedPartitions: 5)], settings);
+        var descriptor = Requests.Parse("""{"handler":"demo","descriptors":[{"field":"a","data_type":"numerical"}]}""").Descriptors![0]!;
+
+        var error = await Assert.ThrowsAsync<EtlDataException>(() =>
+            registry.PlanAsync(new EtlSource("demo", null, null), descriptor, TestSettings.Context(settings), CancellationToken.None));
+
+        Assert.Contains(EtlSettings.MaxPartitionsSetting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlanAsync_PartitionsWithinTheSetting_ReturnsThem()
+    {
+        var settings = TestSettings.Create("demo", extra: new Dictionary<string, string> { [EtlSettings.MaxPartitionsSetting] = "4" });
+        var registry = new EtlHandlerRegistry([new FakeHandler("demo", plannedPartitions: 4)], settings);
+        var descriptor = Requests.Parse("""{"handler":"demo","descriptors":[{"field":"a","data_type":"numerical"}]}""").Descriptors![0]!;
+
+        var partitions = await registry.PlanAsync(new EtlSource("demo", null, null), descriptor, TestSettings.Context(settings), CancellationToken.None);
+
+        Assert.Equal(4, partitions.Count);
     }
 }

@@ -14,7 +14,7 @@ public sealed class DataApiTests
     public async Task Post_ThreeDescriptorsOneUnknownColumn_TwoSucceedOneFailsNamingTheColumn()
     {
         await using var app = await StartAsync();
-        var session = NewSession();
+        var session = SessionCalls.NewSession();
 
         var accepted = await PostAsync(app, session, CsvRequest(
             new { field = "age", data_type = "numerical", label = "Age" },
@@ -35,12 +35,12 @@ public sealed class DataApiTests
     public async Task Get_AfterLoad_ListsTheSessionsDatasetsAndNoneToAnother()
     {
         await using var app = await StartAsync();
-        var session = NewSession();
+        var session = SessionCalls.NewSession();
         var accepted = await PostAsync(app, session, CsvRequest(new { field = "age", data_type = "numerical" }));
         await WaitAsync(app, accepted);
 
         var mine = await GetAsync(app, session, "/api/data");
-        var theirs = await GetAsync(app, NewSession(), "/api/data");
+        var theirs = await GetAsync(app, SessionCalls.NewSession(), "/api/data");
 
         var dataset = Assert.Single(mine.GetProperty("datasets").EnumerateArray());
         Assert.Equal("SUCCESS", dataset.GetProperty("etl_state").GetString());
@@ -52,12 +52,12 @@ public sealed class DataApiTests
     public async Task GetMeta_AnotherSessionsId_Answers404()
     {
         await using var app = await StartAsync();
-        var session = NewSession();
+        var session = SessionCalls.NewSession();
         var accepted = await PostAsync(app, session, CsvRequest(new { field = "age", data_type = "numerical" }));
         await WaitAsync(app, accepted);
         var id = accepted.GetProperty("data_ids")[0].GetString();
 
-        using var request = Request(HttpMethod.Get, $"/api/data/{id}/meta", NewSession());
+        using var request = SessionCalls.Request(HttpMethod.Get, $"/api/data/{id}/meta", SessionCalls.NewSession());
         var response = await app.Client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -67,7 +67,7 @@ public sealed class DataApiTests
     public async Task GetRows_Loaded_PagesTheLongForm()
     {
         await using var app = await StartAsync();
-        var session = NewSession();
+        var session = SessionCalls.NewSession();
         var accepted = await PostAsync(app, session, CsvRequest(new { field = "age", data_type = "numerical" }));
         await WaitAsync(app, accepted);
         var id = accepted.GetProperty("data_ids")[0].GetString();
@@ -84,14 +84,14 @@ public sealed class DataApiTests
     public async Task Delete_Dataset_RemovesItsBlobs()
     {
         await using var app = await StartAsync();
-        var session = NewSession();
+        var session = SessionCalls.NewSession();
         var accepted = await PostAsync(app, session, CsvRequest(new { field = "age", data_type = "numerical" }));
         await WaitAsync(app, accepted);
         var id = accepted.GetProperty("data_ids")[0].GetString();
         var container = new BlobServiceClient(AppHost.StorageConnection).GetBlobContainerClient("datasets");
         var before = await container.GetBlobClient($"{session}/{id}.parquet").ExistsAsync();
 
-        using var request = Request(HttpMethod.Delete, $"/api/data/{id}", session);
+        using var request = SessionCalls.Request(HttpMethod.Delete, $"/api/data/{id}", session);
         var response = await app.Client.SendAsync(request);
         var left = new List<string>();
         await foreach (var blob in container.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = $"{session}/" }))
@@ -108,7 +108,7 @@ public sealed class DataApiTests
     public async Task Post_Demo_LoadsTheExpressionArrayByPrefix()
     {
         await using var app = await StartAsync();
-        var session = NewSession();
+        var session = SessionCalls.NewSession();
 
         var accepted = await PostAsync(app, session, new
         {
@@ -128,12 +128,12 @@ public sealed class DataApiTests
     public async Task DeleteAll_SessionWithDatasets_RemovesOnlyThatSessions()
     {
         await using var app = await StartAsync();
-        var session = NewSession();
-        var other = NewSession();
+        var session = SessionCalls.NewSession();
+        var other = SessionCalls.NewSession();
         await WaitAsync(app, await PostAsync(app, session, CsvRequest(new { field = "age", data_type = "numerical" }, new { field = "sex", data_type = "categorical" })));
         await WaitAsync(app, await PostAsync(app, other, CsvRequest(new { field = "age", data_type = "numerical" })));
 
-        using var request = Request(HttpMethod.Delete, "/api/data", session);
+        using var request = SessionCalls.Request(HttpMethod.Delete, "/api/data", session);
         var deleted = await (await app.Client.SendAsync(request)).Content.ReadFromJsonAsync<JsonElement>();
         var mine = await GetAsync(app, session, "/api/data");
         var theirs = await GetAsync(app, other, "/api/data");
@@ -150,7 +150,7 @@ public sealed class DataApiTests
     public async Task Post_BadRequest_Answers400NamingTheField(string body, string field)
     {
         await using var app = await StartAsync();
-        using var request = Request(HttpMethod.Post, "/api/data", NewSession());
+        using var request = SessionCalls.Request(HttpMethod.Post, "/api/data", SessionCalls.NewSession());
         request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
 
         var response = await app.Client.SendAsync(request);
@@ -164,7 +164,7 @@ public sealed class DataApiTests
     public async Task Post_UnknownHandler_ListsTheAllowedOnes()
     {
         await using var app = await StartAsync();
-        using var request = Request(HttpMethod.Post, "/api/data", NewSession());
+        using var request = SessionCalls.Request(HttpMethod.Post, "/api/data", SessionCalls.NewSession());
         request.Content = JsonContent.Create(new { handler = "ftp", descriptors = new[] { new { field = "a", data_type = "numerical" } } });
 
         var response = await app.Client.SendAsync(request);
@@ -194,7 +194,7 @@ public sealed class DataApiTests
         using var logs = new RecordingLoggerProvider();
         var hub = AppHost.NewHubName();
         await using var app = await StartAsync(logs, hub);
-        var session = NewSession();
+        var session = SessionCalls.NewSession();
         var body = new { handler = "csv", auth = new { token = Secret }, descriptors = new[] { new { field = "age", data_type = "numerical" } }, options = new { data = Csv } };
 
         var accepted = await PostAsync(app, session, body);
@@ -227,6 +227,46 @@ public sealed class DataApiTests
         Assert.All(blobs, text => Assert.DoesNotContain(Secret, text, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Post_InlineCsv_RowsNeverInOrchestrationInputHistoryOrMessagesAndTheUploadIsRemoved()
+    {
+        var rows = Enumerable.Range(0, 2_000).Select(i => $"subject-{i:x8}-zq,{1_000_000 + (i * 7.25):F2}").ToList();
+        var hub = AppHost.NewHubName();
+        await using var app = await StartAsync(hub: hub);
+        var session = SessionCalls.NewSession();
+        var body = new { handler = "csv", descriptors = new[] { new { field = "weight", data_type = "numerical" } }, options = new { data = "id,weight\n" + string.Join('\n', rows) } };
+
+        var accepted = await PostAsync(app, session, body);
+        var output = await WaitAsync(app, accepted);
+        var history = await app.Client.GetStringAsync(new Uri($"{accepted.GetProperty("statusQueryGetUri").GetString()}&showHistory=true&showHistoryOutput=true&showInput=true"));
+        var hubBlobs = await ReadBlobsAsync($"{hub.ToLowerInvariant()}-largemessages", prefix: null);
+        var uploads = await ReadBlobsAsync("uploads", prefix: session);
+
+        Assert.Equal(2_000, Assert.Single(output.EnumerateArray()).GetProperty("row_count").GetInt64());
+        Assert.Contains("upload", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("-zq", history, StringComparison.Ordinal);
+        Assert.DoesNotContain("1000007.25", history, StringComparison.Ordinal);
+        Assert.All(hubBlobs, text => Assert.DoesNotContain("-zq", text, StringComparison.Ordinal));
+        Assert.Empty(uploads);
+    }
+
+    private static async Task<List<string>> ReadBlobsAsync(string container, string? prefix)
+    {
+        var client = new BlobServiceClient(AppHost.StorageConnection).GetBlobContainerClient(container);
+        var texts = new List<string>();
+        if (!await client.ExistsAsync())
+        {
+            return texts;
+        }
+
+        await foreach (var blob in client.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, CancellationToken.None))
+        {
+            texts.Add((await client.GetBlobClient(blob.Name).DownloadContentAsync()).Value.Content.ToString());
+        }
+
+        return texts;
+    }
+
     private static object CsvRequest(params object[] descriptors) => new
     {
         handler = "csv",
@@ -242,37 +282,9 @@ public sealed class DataApiTests
         return AppHost.StartAsync(settings, logs);
     }
 
-    private static string NewSession() => Guid.NewGuid().ToString("N");
+    private static Task<JsonElement> PostAsync(AppHost app, string session, object body) => SessionCalls.PostAcceptedAsync(app.Client, session, "/api/data", body);
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, string session)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("x-functions-key", AppHost.Key);
-        request.Headers.Add("X-Fractal-Session", session);
-        return request;
-    }
+    private static Task<JsonElement> GetAsync(AppHost app, string session, string path) => SessionCalls.GetAsync(app.Client, session, path);
 
-    private static async Task<JsonElement> PostAsync(AppHost app, string session, object body)
-    {
-        using var request = Request(HttpMethod.Post, "/api/data", session);
-        request.Content = JsonContent.Create(body);
-        var response = await app.Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> GetAsync(AppHost app, string session, string path)
-    {
-        using var request = Request(HttpMethod.Get, path, session);
-        var response = await app.Client.SendAsync(request);
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<JsonElement> WaitAsync(AppHost app, JsonElement accepted)
-    {
-        var status = await app.Client.GetFromJsonAsync<JsonElement>(new Uri($"{accepted.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=60"));
-        Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
-        return status.GetProperty("output");
-    }
+    private static Task<JsonElement> WaitAsync(AppHost app, JsonElement accepted) => SessionCalls.WaitCompletedAsync(app.Client, accepted);
 }

@@ -41,7 +41,11 @@ internal sealed class RecoveryHub : IAsyncDisposable
     /// A new hub whose workers hide a received queue message for <paramref name="visibilityTimeout"/>, with
     /// <paramref name="durableTaskSettings"/> (keys under <c>extensions:durableTask</c>, e.g. <c>localFastPathEnabled</c>) on top.
     /// </summary>
-    public RecoveryHub(ITestOutputHelper output, TimeSpan visibilityTimeout, IReadOnlyDictionary<string, string>? durableTaskSettings = null)
+    public RecoveryHub(
+        ITestOutputHelper output,
+        TimeSpan visibilityTimeout,
+        IReadOnlyDictionary<string, string>? durableTaskSettings = null,
+        IReadOnlyDictionary<string, string>? appSettings = null)
     {
         _output = output;
         Name = AppHost.NewHubName();
@@ -58,6 +62,11 @@ internal sealed class RecoveryHub : IAsyncDisposable
         foreach (var (key, value) in durableTaskSettings ?? new Dictionary<string, string>())
         {
             _settings[DurableTask + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (key, value) in appSettings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
         }
 
         _backend = new AzureStorageTaskHubBackend(AppHost.StorageConnection, Name, new AzureStorageBackendOptions { PartitionCount = PartitionCount });

@@ -107,6 +107,19 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the process to stop with SIGTERM, as a platform stops an instance, and waits for it to exit.</summary>
+    /// <returns>False when it still runs after <paramref name="timeout"/>.</returns>
+    public async Task<bool> StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            using var signal = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            await signal.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync(timeout);
+    }
+
     /// <summary>Waits for the process to end on its own; false when it still runs after <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {

@@ -1,6 +1,8 @@
-using Fractal.Durable.Hosting;
 using Fractal.FunctionApp;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-var builder = FunctionHostBuilder.Create(args).AddFractal();
-await using var host = builder.Build();
-await host.RunAsync();
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.AddFractal(builder.Configuration);
+builder.Build().Run();

@@ -8,7 +8,6 @@ using Fractal.Domain.Analyses.Pca;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Statistics.Limma;
-using Fractal.Durable.Functions;
 using Fractal.FunctionApp.Analytics.Charts;
 
 namespace Fractal.FunctionApp.Analytics;

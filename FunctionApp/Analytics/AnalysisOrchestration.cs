@@ -5,8 +5,7 @@ using Fractal.Domain.Analyses.Histogram;
 using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
-using Fractal.Durable;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask;
 using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Orchestrations;
 

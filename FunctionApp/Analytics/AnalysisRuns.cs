@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
-using Fractal.Durable.Client;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask.Client;
+using Fractal.FunctionApp.Web;
 using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Analytics;
@@ -46,7 +46,7 @@ public sealed partial class AnalysisRuns
 
         await _inputs.ValidateAsync(session, schema, parsed, cancellationToken);
         return await client.ScheduleNewOrchestrationInstanceAsync(
-            AnalysisOrchestration.Name, Job(session, schema.TaskName, parsed.ToJson()), cancellationToken: cancellationToken);
+            AnalysisOrchestration.Name, Job(session, schema.TaskName, parsed.ToJson()), cancellationToken);
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public sealed partial class AnalysisRuns
     {
         ArgumentNullException.ThrowIfNull(client);
         return client.ScheduleNewOrchestrationInstanceAsync(
-            AnalysisOrchestration.Name, Job(session, taskName, "{}") with { Refusal = reason }, cancellationToken: cancellationToken);
+            AnalysisOrchestration.Name, Job(session, taskName, "{}") with { Refusal = reason }, cancellationToken);
     }
 
     private AnalysisJob Job(string session, string taskName, string args) =>
@@ -89,22 +89,42 @@ public sealed partial class AnalysisRuns
         return document.RootElement.Clone();
     }
 
-    /// <summary>Terminates the analysis if it runs, then purges its history and deletes its blobs; returns how many blobs.</summary>
+    /// <summary>
+    /// Terminates the analysis unless it has ended (Pending, Running and Suspended instances alike: the engine purges
+    /// only ended ones), waits for it to end, then purges its history and deletes its blobs; returns how many blobs.
+    /// </summary>
+    /// <exception cref="HttpProblemException">409 when the instance has not ended within the wait.</exception>
     public async Task<int> DeleteAsync(OrchestrationMetadata instance, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
         ArgumentNullException.ThrowIfNull(client);
-        if (instance.IsRunning)
+        if (!HasEnded(instance.RuntimeStatus))
         {
             await client.TerminateInstanceAsync(instance.InstanceId, "Deleted by its session.", cancellationToken);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            await client.WaitForInstanceCompletionAsync(instance.InstanceId, cancellationToken: timeout.Token);
+            timeout.CancelAfter(TerminateWait);
+            try
+            {
+                await client.WaitForInstanceCompletionAsync(instance.InstanceId, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new HttpProblemException(
+                    StatusCodes.Status409Conflict,
+                    $"Analysis '{instance.InstanceId}' was asked to stop but has not stopped within {TerminateWait.TotalSeconds:0} s; delete it again later.");
+            }
         }
 
-        await client.PurgeInstanceAsync(instance.InstanceId, cancellationToken);
+        await client.PurgeInstanceAsync(instance.InstanceId, cancellation: cancellationToken);
         return await _results.DeleteAsync(instance.InstanceId, cancellationToken);
     }
+
+    /// <summary>How long a delete waits for a terminated analysis to end.</summary>
+    internal static TimeSpan TerminateWait { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Completed, Failed and Terminated instances have ended (and only those can be purged).</summary>
+    internal static bool HasEnded(OrchestrationRuntimeStatus status) =>
+        status is OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Failed or OrchestrationRuntimeStatus.Terminated;
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex InstanceId();

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
-using Fractal.Durable.Client;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask.Client;
+using Fractal.FunctionApp.Web;
 using Fractal.FunctionApp.Sessions;
 
 namespace Fractal.FunctionApp.Analytics;
@@ -44,7 +44,7 @@ public sealed partial class AnalyticsFunctions
             throw HttpProblemException.BadRequest(string.IsNullOrEmpty(error.Argument) ? "args" : error.Argument, error.Message);
         }
 
-        return client.CreateCheckStatusResponse(request, instanceId);
+        return CheckStatus.Accepted(client, instanceId);
     }
 
     [Function("Analytics_Get")]

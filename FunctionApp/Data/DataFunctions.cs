@@ -1,7 +1,7 @@
 using System.Globalization;
 using Fractal.Domain.Data;
-using Fractal.Durable.Client;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask.Client;
+using Fractal.FunctionApp.Web;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Sessions;
 
@@ -32,7 +32,7 @@ public sealed class DataFunctions
     {
         var etl = await request.ReadJsonBodyAsync<EtlRequest>(cancellationToken: cancellationToken);
         var (instanceId, dataIds) = await _loads.StartAsync(etl, () => Session.FindOrCreate(request), client, cancellationToken);
-        var payload = client.CreateHttpManagementPayload(request, instanceId);
+        var payload = client.CreateHttpManagementPayload(instanceId);
         request.HttpContext.Response.Headers.Location = payload.StatusQueryGetUri;
         return Results.Json(new DataLoadAccepted(payload, dataIds), statusCode: StatusCodes.Status202Accepted);
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Fractal.Durable.Client;
 
 namespace Fractal.FunctionApp.Data;
 
@@ -9,23 +8,23 @@ public sealed record DataLoadAccepted(
     [property: JsonPropertyName("data_ids")] IReadOnlyList<string> DataIds)
 {
     [JsonPropertyName("id")]
-    public string Id => Payload.Id;
+    public string? Id => Payload.Id;
 
     [JsonPropertyName("statusQueryGetUri")]
-    public string StatusQueryGetUri => Payload.StatusQueryGetUri;
+    public string? StatusQueryGetUri => Payload.StatusQueryGetUri;
 
     [JsonPropertyName("sendEventPostUri")]
-    public string SendEventPostUri => Payload.SendEventPostUri;
+    public string? SendEventPostUri => Payload.SendEventPostUri;
 
     [JsonPropertyName("terminatePostUri")]
-    public string TerminatePostUri => Payload.TerminatePostUri;
+    public string? TerminatePostUri => Payload.TerminatePostUri;
 
     [JsonPropertyName("purgeHistoryDeleteUri")]
-    public string PurgeHistoryDeleteUri => Payload.PurgeHistoryDeleteUri;
+    public string? PurgeHistoryDeleteUri => Payload.PurgeHistoryDeleteUri;
 
     [JsonPropertyName("suspendPostUri")]
-    public string SuspendPostUri => Payload.SuspendPostUri;
+    public string? SuspendPostUri => Payload.SuspendPostUri;
 
     [JsonPropertyName("resumePostUri")]
-    public string ResumePostUri => Payload.ResumePostUri;
+    public string? ResumePostUri => Payload.ResumePostUri;
 }

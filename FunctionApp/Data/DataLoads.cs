@@ -1,6 +1,7 @@
 using Fractal.Domain.Data;
-using Fractal.Durable.Client;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Fractal.FunctionApp.Web;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Orchestrations;
 

@@ -1,4 +1,3 @@
-using Fractal.Durable.Functions;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Storage;
 

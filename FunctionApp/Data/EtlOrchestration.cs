@@ -1,5 +1,4 @@
-using Fractal.Durable;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask;
 using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Data;

@@ -1,4 +1,4 @@
-using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Web;
 
 namespace Fractal.FunctionApp.Fractalis;
 

@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses;
-using Fractal.Durable;
-using Fractal.Durable.Client;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Fractal.FunctionApp.Web;
 using Fractal.FunctionApp.Analytics;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Fractalis.Tasks;
 using Fractal.FunctionApp.Sessions;
-using Microsoft.AspNetCore.Cors;
 
 namespace Fractal.FunctionApp.Fractalis;
 
@@ -33,7 +32,6 @@ public sealed class FractalisAnalyticsFunctions
     }
 
     [Function("Fractalis_Analytics_Create")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FractalisRoutes.Base + "analytics")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
@@ -79,7 +77,6 @@ public sealed class FractalisAnalyticsFunctions
     }
 
     [Function("Fractalis_Analytics_Get")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> GetAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FractalisRoutes.Base + "analytics/{taskId}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
@@ -115,7 +112,6 @@ public sealed class FractalisAnalyticsFunctions
     }
 
     [Function("Fractalis_Analytics_Delete")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FractalisRoutes.Base + "analytics/{taskId}")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
@@ -147,13 +143,16 @@ public sealed class FractalisAnalyticsFunctions
             return refusal;
         }
 
-        if (instance.FailureDetails?.GetRootCause() is not { } root)
+        if (RootCause(instance.FailureDetails) is not { } root)
         {
             return $"Terminated: {instance.SerializedOutput ?? "the task was stopped."}";
         }
 
         return $"{root.ErrorType[(root.ErrorType.LastIndexOf('.') + 1)..]}: {root.ErrorMessage}";
     }
+
+    private static TaskFailureDetails? RootCause(TaskFailureDetails? failure) =>
+        failure?.InnerFailure is { } inner ? RootCause(inner) : failure;
 
     private static IResult Invalid(string message) => FractalisErrors.Analytics(StatusCodes.Status400BadRequest, message);
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using Fractal.Durable.Client;
-using Fractal.Durable.Functions;
+using Microsoft.DurableTask.Client;
+using Fractal.FunctionApp.Web;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Sessions;
-using Microsoft.AspNetCore.Cors;
 
 namespace Fractal.FunctionApp.Fractalis;
 
@@ -30,7 +29,6 @@ public sealed class FractalisDataFunctions
     }
 
     [Function("Fractalis_Version")]
-    [EnableCors(FractalisCors.PolicyName)]
     public static IResult Version(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FractalisRoutes.Base + "misc/version")] HttpRequest request)
     {
@@ -39,7 +37,6 @@ public sealed class FractalisDataFunctions
     }
 
     [Function("Fractalis_Data_List")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FractalisRoutes.Base + "data")] HttpRequest request,
         CancellationToken cancellationToken)
@@ -49,7 +46,6 @@ public sealed class FractalisDataFunctions
     }
 
     [Function("Fractalis_Data_Create")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> CreateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = FractalisRoutes.Base + "data")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
@@ -74,7 +70,6 @@ public sealed class FractalisDataFunctions
     }
 
     [Function("Fractalis_Data_Meta")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> MetaAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FractalisRoutes.Base + "data/meta/{taskId}")] HttpRequest request,
         string taskId,
@@ -87,7 +82,6 @@ public sealed class FractalisDataFunctions
     }
 
     [Function("Fractalis_Data_Delete")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> DeleteAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FractalisRoutes.Base + "data/{taskId}")] HttpRequest request,
         string taskId,
@@ -98,7 +92,6 @@ public sealed class FractalisDataFunctions
     }
 
     [Function("Fractalis_Data_DeleteAll")]
-    [EnableCors(FractalisCors.PolicyName)]
     public async Task<IResult> DeleteAllAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FractalisRoutes.Base + "data")] HttpRequest request,
         CancellationToken cancellationToken)

@@ -1,13 +1,12 @@
 namespace Fractal.FunctionApp.Fractalis;
 
 /// <summary>
-/// Where the Fractalis API is served: from the site root, as Fractalis serves it, below the optional
-/// base path in the app setting <c>FRACTALIS_BASE_PATH</c> (e.g. <c>fractalis</c>), outside the <c>/api</c> prefix.
+/// Where the Fractalis API is served: below <c>fractalis/</c> under the host's route prefix (<c>/api/fractalis/data</c>,
+/// <c>/api/fractalis/analytics</c>, <c>/api/fractalis/misc/version</c>), apart from the native <c>/api/data</c> and
+/// <c>/api/analytics</c>; Fractal.js' <c>fractalisNode</c> points at <c>https://host/api/fractalis</c>.
 /// </summary>
 public static class FractalisRoutes
 {
-    public const string BasePathSetting = "FRACTALIS_BASE_PATH";
-
     /// <summary>The route template every Fractalis function starts with.</summary>
-    public const string Base = "~/%" + BasePathSetting + "%/";
+    public const string Base = "fractalis/";
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Fractal.Durable.Functions;
+using Fractal.FunctionApp.Web;
 
 namespace Fractal.FunctionApp.Sessions;
 

@@ -1,5 +1,3 @@
-using Fractal.Durable.Functions;
-using Fractal.Durable.Hosting;
 
 namespace Fractal.FunctionApp.Web;
 

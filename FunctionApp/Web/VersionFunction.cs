@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using Fractal.Durable.Functions;
 
 namespace Fractal.FunctionApp.Web;
 

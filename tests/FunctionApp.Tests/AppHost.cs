@@ -1,17 +1,31 @@
-using Fractal.Durable.Hosting;
-using Microsoft.Extensions.Configuration;
+using DurableTask.AzureStorage;
+using Fractal.LocalHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Fractal.FunctionApp.Tests;
 
-/// <summary>The Fractal function app on a free loopback port, configured for one test.</summary>
+/// <summary>
+/// The Fractal function app served in-process by the local host (<see cref="LocalFunctionsHost"/>) on a free loopback
+/// port, with the same registration <c>Program.cs</c> uses, its durable work on a task hub of its own over Azurite
+/// (deleted on dispose), and polling tuned for tests.
+/// </summary>
 internal sealed class AppHost : IAsyncDisposable
 {
+    /// <summary>The function key (<c>FRACTAL_HOST_KEY</c>).</summary>
     public const string Key = "app-test-key";
 
-    private readonly FunctionHost _host;
+    /// <summary>The master key: the management API takes it or the system key, never the function key.</summary>
+    public const string MasterKey = "app-test-master-key";
 
-    private AppHost(FunctionHost host, HttpClient client)
+    /// <summary>The <c>durabletask_extension</c> system key the status URLs carry.</summary>
+    public const string SystemKey = "app-test-system-key";
+
+    private const string DurableTask = "AzureFunctionsJobHost:extensions:durableTask:";
+
+    private readonly LocalFunctionsHost _host;
+
+    private AppHost(LocalFunctionsHost host, HttpClient client)
     {
         _host = host;
         Client = client;
@@ -30,40 +44,84 @@ internal sealed class AppHost : IAsyncDisposable
     public static Dictionary<string, string?> OnAzurite(string hubName) => new()
     {
         ["AzureWebJobsStorage"] = StorageConnection,
-        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = hubName,
+        [DurableTask + "hubName"] = hubName,
     };
 
     public static string NewHubName() => "t" + Guid.NewGuid().ToString("N")[..20];
 
+    /// <summary>
+    /// The durable engine's settings for tests: short polling and visibility timeouts, two partitions, extended sessions,
+    /// a hub of its own unless <paramref name="settings"/> names one.
+    /// </summary>
+    public static Dictionary<string, string?> TestSettings(IDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["FRACTAL_HOST_KEY"] = Key,
+            ["FRACTAL_MASTER_KEY"] = MasterKey,
+            ["FRACTAL_DURABLETASK_EXTENSION_KEY"] = SystemKey,
+            ["AzureWebJobsStorage"] = StorageConnection,
+            [DurableTask + "hubName"] = NewHubName(),
+            [DurableTask + "storageProvider:partitionCount"] = "2",
+            [DurableTask + "storageProvider:maxQueuePollingInterval"] = "00:00:00.250",
+            [DurableTask + "storageProvider:controlQueueVisibilityTimeout"] = "00:00:30",
+            [DurableTask + "storageProvider:workItemQueueVisibilityTimeout"] = "00:00:30",
+            [DurableTask + "extendedSessionsEnabled"] = "true",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
     public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
     {
-        var builder = FunctionHostBuilder.Create(["--urls", "http://127.0.0.1:0"], AppContext.BaseDirectory);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var host = LocalFunctionsHost.Create(new LocalFunctionsHostOptions
         {
-            ["FRACTAL_HOST_KEY"] = Key,
-            ["AzureWebJobsStorage"] = null,
+            AppAssembly = typeof(FractalRegistration).Assembly,
+            AppDirectory = AppContext.BaseDirectory,
+            Settings = TestSettings(settings),
+            ConfigureApp = (builder, configuration) => builder.AddFractal(configuration),
+            ConfigureServices = logs is null ? null : services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)),
         });
-        if (settings is not null)
+        try
         {
-            builder.Configuration.AddInMemoryCollection(settings);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await host.StartAsync(timeout.Token);
+        }
+        catch
+        {
+            await DeleteHubAsync(host);
+            await host.DisposeAsync();
+            throw;
         }
 
-        builder.AddFractal();
-        if (logs is not null)
-        {
-            builder.Logging.AddProvider(logs);
-            builder.Logging.SetMinimumLevel(LogLevel.Trace);
-        }
-
-        var host = builder.Build();
-        await host.StartAsync();
-        return new AppHost(host, new HttpClient { BaseAddress = host.Addresses[0] });
+        return new AppHost(host, new HttpClient { BaseAddress = host.BaseAddress });
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _host.StopAsync();
-        await _host.DisposeAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            await _host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            await DeleteHubAsync(_host);
+            await _host.DisposeAsync();
+        }
+    }
+
+    private static async Task DeleteHubAsync(LocalFunctionsHost host)
+    {
+        if (host.Services.GetService<AzureStorageOrchestrationService>() is { } service)
+        {
+            await service.DeleteAsync();
+        }
     }
 }

@@ -35,19 +35,39 @@ internal static class SessionCalls
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    /// <summary>Long-polls the status URL of <paramref name="accepted"/> until the instance ends; asserts it Completed and returns its output.</summary>
+    /// <summary>Polls the status URL of <paramref name="accepted"/> until the instance ends; asserts it Completed and returns its output.</summary>
     public static async Task<JsonElement> WaitCompletedAsync(HttpClient client, JsonElement accepted, TimeSpan? timeout = null)
     {
         var statusUri = accepted.GetProperty("statusQueryGetUri").GetString()!;
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        JsonElement status;
-        do
-        {
-            status = await client.GetFromJsonAsync<JsonElement>(new Uri($"{statusUri}&waitForCompletion=10"));
-        }
-        while (status.GetProperty("runtimeStatus").GetString() is "Pending" or "Running" && DateTime.UtcNow < deadline);
-
+        var status = await WaitForEndAsync(client, statusUri, timeout);
         Assert.True(status.GetProperty("runtimeStatus").GetString() == "Completed", $"{statusUri} ended {status}");
         return status.GetProperty("output");
+    }
+
+    /// <summary>
+    /// Polls <paramref name="statusUri"/> (Durable Functions' status URL, which carries its key) until the instance
+    /// has ended (200 Completed, 400 Failed or Terminated), then reads it once more with <paramref name="query"/>
+    /// (e.g. <c>&amp;showHistory=true</c>); fails the test after <paramref name="timeout"/> (default one minute).
+    /// </summary>
+    public static async Task<JsonElement> WaitForEndAsync(HttpClient client, string statusUri, TimeSpan? timeout = null, string query = "")
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        var deadline = DateTime.UtcNow + limit;
+        var delay = TimeSpan.FromMilliseconds(25);
+        while (true)
+        {
+            using var response = await client.GetAsync(new Uri(statusUri + query));
+            var text = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest)
+            {
+                return JsonDocument.Parse(text).RootElement.Clone();
+            }
+
+            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{statusUri} answered {(int)response.StatusCode}: {text}");
+            Assert.True(DateTime.UtcNow < deadline, $"{statusUri} had not ended after {limit}: {text}");
+            await Task.Delay(delay);
+            delay = TimeSpan.FromMilliseconds(Math.Min(250, delay.TotalMilliseconds * 2));
+        }
     }
 }

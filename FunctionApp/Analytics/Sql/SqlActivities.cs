@@ -1,4 +1,3 @@
-using Fractal.Durable.Functions;
 using Fractal.FunctionApp.Analytics.Charts;
 
 namespace Fractal.FunctionApp.Analytics.Sql;

@@ -107,10 +107,7 @@ public sealed partial class AnalyticsApiTests
     {
         var accepted = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = taskName, args });
         Assert.True(accepted.Status == HttpStatusCode.Accepted, accepted.Json.ToString());
-        // The status URL answers 400 for a failed instance; only the wait matters here.
-        using (await _fixture.App.Client.GetAsync(new Uri($"{accepted.Json.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=60")))
-        {
-        }
+        await SessionCalls.WaitForEndAsync(_fixture.App.Client, accepted.Json.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
 
         var state = await SendAsync(HttpMethod.Get, $"/api/analytics/{accepted.Json.GetProperty("id").GetString()}");
         var error = state.Json.GetProperty("error");

@@ -254,7 +254,7 @@ public sealed partial class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixtu
     {
         var accepted = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = taskName, args });
         Assert.True(accepted.Status == HttpStatusCode.Accepted, accepted.Json.ToString());
-        var status = await _fixture.App.Client.GetFromJsonAsync<JsonElement>(new Uri($"{accepted.Json.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=60"));
+        var status = await SessionCalls.WaitForEndAsync(_fixture.App.Client, accepted.Json.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
         Assert.True(status.GetProperty("runtimeStatus").GetString() == "Completed", status.ToString());
         return status.GetProperty("output");
     }
@@ -262,8 +262,7 @@ public sealed partial class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixtu
     private async Task<List<string?>> ScheduledActivitiesAsync(string taskName, object args)
     {
         var accepted = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = taskName, args });
-        var status = await _fixture.App.Client.GetFromJsonAsync<JsonElement>(
-            new Uri($"{accepted.Json.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=60&showHistory=true"));
+        var status = await SessionCalls.WaitForEndAsync(_fixture.App.Client, accepted.Json.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60), "&showHistory=true");
         Assert.True(status.GetProperty("runtimeStatus").GetString() == "Completed", status.ToString());
         return [.. status.GetProperty("historyEvents").EnumerateArray()
             .Where(e => e.GetProperty("eventType").GetString() == "TaskScheduled")

@@ -75,7 +75,7 @@ public sealed class DemoAnalyticsFixture : IAsyncLifetime
             DataIds[names[i]] = ids[i];
         }
 
-        var status = await App.Client.GetFromJsonAsync<JsonElement>(new Uri($"{accepted.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=60"));
+        var status = await SessionCalls.WaitForEndAsync(App.Client, accepted.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
         if (status.GetProperty("runtimeStatus").GetString() != "Completed")
         {
             throw new InvalidOperationException($"The demo did not load: {status}");

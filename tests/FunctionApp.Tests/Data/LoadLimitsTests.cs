@@ -50,7 +50,7 @@ public sealed class LoadLimitsTests
     public async Task PostFractalisData_MoreDescriptorsThanAllowed_Answers413InFractalisShape()
     {
         await using var app = await StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/data") { Content = JsonContent.Create(DemoLoad(MaxDescriptors + 1)) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/fractalis/data") { Content = JsonContent.Create(DemoLoad(MaxDescriptors + 1)) };
 
         using var response = await app.Client.SendAsync(request);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>();

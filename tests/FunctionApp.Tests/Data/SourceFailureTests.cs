@@ -131,8 +131,7 @@ public sealed class SourceFailureTests
         var response = await app.Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, text);
-        var status = await app.Client.GetFromJsonAsync<JsonElement>(
-            new Uri($"{JsonDocument.Parse(text).RootElement.GetProperty("statusQueryGetUri").GetString()}&waitForCompletion=90"));
+        var status = await SessionCalls.WaitForEndAsync(app.Client, JsonDocument.Parse(text).RootElement.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(90));
         return status.GetProperty("output")[0];
     }
 }

@@ -1,4 +1,3 @@
-using Fractal.FunctionApp.Fractalis;
 using Microsoft.Playwright;
 
 namespace Fractal.FunctionApp.Tests.Fractalis;
@@ -24,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     internal PortalPageServer RefusedPortal => _refused ?? throw new InvalidOperationException("The fixture has not started.");
 
     /// <summary>The Fractalis API's base URL, as a portal sets <c>fractalisNode</c>.</summary>
-    public string FractalisNode => App.Client.BaseAddress!.ToString().TrimEnd('/');
+    public string FractalisNode => new Uri(App.Client.BaseAddress!, "api/fractalis").ToString();
 
     public async Task InitializeAsync()
     {
@@ -38,7 +37,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         _refused = await PortalPageServer.StartAsync();
         var settings = AppHost.OnAzurite(AppHost.NewHubName());
         settings["FRACTAL_ETL_HANDLERS"] = "demo";
-        settings[FractalisCors.OriginsSetting] = _allowed.Origin;
+        settings["Host:CORS"] = _allowed.Origin;
+        settings["Host:CORSCredentials"] = "true";
         _app = await AppHost.StartAsync(settings);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -57,10 +57,10 @@ public sealed class ChartContractFixture : IAsyncLifetime
         settings["FRACTAL_ETL_HANDLERS"] = "demo";
         _app = await AppHost.StartAsync(settings);
         _client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = App.Client.BaseAddress };
-        var version = await Client.GetAsync(new Uri("/misc/version", UriKind.Relative));
+        var version = await Client.GetAsync(new Uri("/api/fractalis/misc/version", UriKind.Relative));
         version.EnsureSuccessStatusCode();
 
-        using var load = await Client.PostAsJsonAsync(new Uri("/data", UriKind.Relative), new
+        using var load = await Client.PostAsJsonAsync(new Uri("/api/fractalis/data", UriKind.Relative), new
         {
             handler = "demo",
             server = "demo",
@@ -114,7 +114,7 @@ public sealed class ChartContractFixture : IAsyncLifetime
     /// <summary>What Fractal.js' run-analysis mixin does: <c>POST /analytics</c>, then <c>GET /analytics/{id}</c> until the state is not SUBMITTED.</summary>
     public async Task<(string TaskId, JsonObject Status)> RunAsync(string taskName, object args)
     {
-        using var created = await Client.PostAsJsonAsync(new Uri("/analytics", UriKind.Relative), new { task_name = taskName, args });
+        using var created = await Client.PostAsJsonAsync(new Uri("/api/fractalis/analytics", UriKind.Relative), new { task_name = taskName, args });
         var body = await created.Content.ReadAsStringAsync();
         Assert.True(created.StatusCode == HttpStatusCode.Created, $"POST /analytics answered {(int)created.StatusCode}: {body}");
         var taskId = JsonNode.Parse(body)!["task_id"]!.GetValue<string>();
@@ -124,7 +124,7 @@ public sealed class ChartContractFixture : IAsyncLifetime
         {
             await Task.Delay(delay);
             delay = Math.Min(delay + 100, 1000);
-            using var response = await Client.GetAsync(new Uri($"/analytics/{taskId}", UriKind.Relative));
+            using var response = await Client.GetAsync(new Uri($"/api/fractalis/analytics/{taskId}", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
             if (status["state"]!.GetValue<string>() != "SUBMITTED")
@@ -151,7 +151,7 @@ public sealed class ChartContractFixture : IAsyncLifetime
         var deadline = DateTime.UtcNow + s_patience;
         while (true)
         {
-            var states = (await Client.GetFromJsonAsync<JsonObject>(new Uri("/data", UriKind.Relative)))!["data_states"]!.AsArray();
+            var states = (await Client.GetFromJsonAsync<JsonObject>(new Uri("/api/fractalis/data", UriKind.Relative)))!["data_states"]!.AsArray();
             var etl = states.Select(s => s!["etl_state"]!.GetValue<string>()).ToList();
             if (etl.Contains("FAILURE"))
             {

@@ -33,7 +33,7 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
     [Fact]
     public async Task GetVersion_AnswersTheFractalisApiLevel()
     {
-        using var response = await _fixture.Client.GetAsync(new Uri("/misc/version", UriKind.Relative));
+        using var response = await _fixture.Client.GetAsync(new Uri("/api/fractalis/misc/version", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("1.4.0", JsonNode.Parse(await response.Content.ReadAsStringAsync())!["version"]!.GetValue<string>());
@@ -338,7 +338,7 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
         var (taskId, _) = await _fixture.RunAsync(HistogramAnalysis.TaskName, new { data = _fixture.Reference("age"), num_bins = 5, bw_factor = 1.0 });
         using var stranger = new HttpClient { BaseAddress = _fixture.Client.BaseAddress };
 
-        using var response = await stranger.GetAsync(new Uri($"/analytics/{taskId}", UriKind.Relative));
+        using var response = await stranger.GetAsync(new Uri($"/api/fractalis/analytics/{taskId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -348,7 +348,7 @@ public sealed class ChartContractTests : IClassFixture<ChartContractFixture>
     {
         var (taskId, _) = await _fixture.RunAsync(HistogramAnalysis.TaskName, new { data = _fixture.Reference("bmi"), num_bins = 5, bw_factor = 1.0 });
 
-        using var response = await _fixture.Client.DeleteAsync(new Uri($"/analytics/{taskId}", UriKind.Relative));
+        using var response = await _fixture.Client.DeleteAsync(new Uri($"/api/fractalis/analytics/{taskId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }

@@ -20,7 +20,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     {
         using var browser = _fixture.NewSession();
 
-        var response = await browser.Client.GetAsync(new Uri("/misc/version", UriKind.Relative));
+        var response = await browser.Client.GetAsync(new Uri("/api/fractalis/misc/version", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("1.4.0", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString());
@@ -64,8 +64,8 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     {
         using var browser = _fixture.NewSession();
 
-        var response = await browser.Client.PostAsync(new Uri("/data", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
-        var data = await browser.Client.GetFromJsonAsync<JsonElement>("/data");
+        var response = await browser.Client.PostAsync(new Uri("/api/fractalis/data", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+        var data = await browser.Client.GetFromJsonAsync<JsonElement>("/api/fractalis/data");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(field, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     {
         using var browser = _fixture.NewSession();
 
-        var response = await browser.Client.PostAsync(new Uri("/data", UriKind.Relative), new StringContent("{\"handler\": ", Encoding.UTF8, "application/json"));
+        var response = await browser.Client.PostAsync(new Uri("/api/fractalis/data", UriKind.Relative), new StringContent("{\"handler\": ", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("error", out _));
@@ -86,7 +86,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     [Fact]
     public async Task GetMeta_OwnDataset_AnswersItsDescriptorAndFeatures()
     {
-        var meta = await _fixture.Session.Client.GetFromJsonAsync<JsonElement>($"/data/meta/{_fixture.IdOf("genes")}");
+        var meta = await _fixture.Session.Client.GetFromJsonAsync<JsonElement>($"/api/fractalis/data/meta/{_fixture.IdOf("genes")}");
 
         Assert.Equal("g_", meta.GetProperty("meta").GetProperty("descriptor").GetProperty("field_prefix").GetString());
         Assert.Contains("g_0001", meta.GetProperty("meta").GetProperty("features").EnumerateArray().Select(f => f.GetString()));
@@ -97,7 +97,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     {
         using var stranger = _fixture.NewSession();
 
-        var response = await stranger.Client.GetAsync(new Uri($"/data/meta/{_fixture.IdOf("age")}", UriKind.Relative));
+        var response = await stranger.Client.GetAsync(new Uri($"/api/fractalis/data/meta/{_fixture.IdOf("age")}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("error", out _));
@@ -110,7 +110,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
         (await browser.LoadDemoAsync([new { field = "age", data_type = "numerical" }, new { field = "bmi", data_type = "numerical" }])).EnsureSuccessStatusCode();
         var loaded = await browser.WaitForDataAsync();
 
-        var response = await browser.Client.DeleteAsync(new Uri($"/data/{loaded["age"].GetProperty("task_id").GetString()}", UriKind.Relative));
+        var response = await browser.Client.DeleteAsync(new Uri($"/api/fractalis/data/{loaded["age"].GetProperty("task_id").GetString()}", UriKind.Relative));
         var left = await browser.WaitForDataAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -122,8 +122,8 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     {
         using var stranger = _fixture.NewSession();
 
-        var response = await stranger.Client.DeleteAsync(new Uri($"/data/{_fixture.IdOf("bmi")}", UriKind.Relative));
-        var meta = await _fixture.Session.Client.GetAsync(new Uri($"/data/meta/{_fixture.IdOf("bmi")}", UriKind.Relative));
+        var response = await stranger.Client.DeleteAsync(new Uri($"/api/fractalis/data/{_fixture.IdOf("bmi")}", UriKind.Relative));
+        var meta = await _fixture.Session.Client.GetAsync(new Uri($"/api/fractalis/data/meta/{_fixture.IdOf("bmi")}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, meta.StatusCode);
@@ -136,8 +136,8 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
         (await browser.LoadDemoAsync([new { field = "age", data_type = "numerical" }])).EnsureSuccessStatusCode();
         await browser.WaitForDataAsync();
 
-        var response = await browser.Client.DeleteAsync(new Uri("/data", UriKind.Relative));
-        var data = await browser.Client.GetFromJsonAsync<JsonElement>("/data");
+        var response = await browser.Client.DeleteAsync(new Uri("/api/fractalis/data", UriKind.Relative));
+        var data = await browser.Client.GetFromJsonAsync<JsonElement>("/api/fractalis/data");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(data.GetProperty("data_states").EnumerateArray());
@@ -146,7 +146,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     [Fact]
     public async Task PostAnalytics_UnknownTask_Answers400ListingTheTasks()
     {
-        var response = await _fixture.Session.Client.PostAsJsonAsync("/analytics", new { task_name = "compute-magic", args = new { } });
+        var response = await _fixture.Session.Client.PostAsJsonAsync("/api/fractalis/analytics", new { task_name = "compute-magic", args = new { } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("compute-correlation", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error_msg").GetString(), StringComparison.Ordinal);
@@ -155,7 +155,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     [Fact]
     public async Task PostAnalytics_MalformedJson_Answers400WithAnErrorMsg()
     {
-        var response = await _fixture.Session.Client.PostAsync(new Uri("/analytics", UriKind.Relative), new StringContent("{\"task_name\"", Encoding.UTF8, "application/json"));
+        var response = await _fixture.Session.Client.PostAsync(new Uri("/api/fractalis/analytics", UriKind.Relative), new StringContent("{\"task_name\"", Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("error_msg", out _));
@@ -167,7 +167,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
         using var stranger = _fixture.NewSession();
         var foreign = _fixture.IdOf("age");
 
-        var response = await stranger.Client.PostAsJsonAsync("/analytics", new { task_name = "compute-histogram", args = new { data = FractalisSession.Reference(foreign), num_bins = 10, bw_factor = 0.5 } });
+        var response = await stranger.Client.PostAsJsonAsync("/api/fractalis/analytics", new { task_name = "compute-histogram", args = new { data = FractalisSession.Reference(foreign), num_bins = 10, bw_factor = 0.5 } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error_msg").GetString();
@@ -178,7 +178,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     [Fact]
     public async Task PostAnalytics_MalformedReference_Answers400NamingTheArgument()
     {
-        var response = await _fixture.Session.Client.PostAsJsonAsync("/analytics", new { task_name = "compute-histogram", args = new { data = "${\"id\": 5}$", num_bins = 10, bw_factor = 0.5 } });
+        var response = await _fixture.Session.Client.PostAsJsonAsync("/api/fractalis/analytics", new { task_name = "compute-histogram", args = new { data = "${\"id\": 5}$", num_bins = 10, bw_factor = 0.5 } });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("data", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error_msg").GetString(), StringComparison.Ordinal);
@@ -209,7 +209,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
         var (taskId, _) = await _fixture.Session.RunAsync("compute-histogram", new { data = FractalisSession.Reference(_fixture.IdOf("bmi")), num_bins = 5, bw_factor = 1.0 });
         using var stranger = _fixture.NewSession();
 
-        var response = await stranger.Client.GetAsync(new Uri($"/analytics/{taskId}", UriKind.Relative));
+        var response = await stranger.Client.GetAsync(new Uri($"/api/fractalis/analytics/{taskId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).TryGetProperty("error_msg", out _));
@@ -220,8 +220,8 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     {
         var (taskId, _) = await _fixture.Session.RunAsync("compute-histogram", new { data = FractalisSession.Reference(_fixture.IdOf("bmi")), num_bins = 5, bw_factor = 1.0 });
 
-        var response = await _fixture.Session.Client.DeleteAsync(new Uri($"/analytics/{taskId}", UriKind.Relative));
-        var after = await _fixture.Session.Client.GetAsync(new Uri($"/analytics/{taskId}", UriKind.Relative));
+        var response = await _fixture.Session.Client.DeleteAsync(new Uri($"/api/fractalis/analytics/{taskId}", UriKind.Relative));
+        var after = await _fixture.Session.Client.GetAsync(new Uri($"/api/fractalis/analytics/{taskId}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, after.StatusCode);

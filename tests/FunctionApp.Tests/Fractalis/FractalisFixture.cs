@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Fractal.FunctionApp.Fractalis;
 
 namespace Fractal.FunctionApp.Tests.Fractalis;
 
@@ -24,7 +23,8 @@ public sealed class FractalisFixture : IAsyncLifetime
     {
         var settings = AppHost.OnAzurite(AppHost.NewHubName());
         settings["FRACTAL_ETL_HANDLERS"] = "demo";
-        settings[FractalisCors.OriginsSetting] = AllowedOrigin + ", http://localhost:18080";
+        settings["Host:CORS"] = AllowedOrigin + ", http://localhost:18080";
+        settings["Host:CORSCredentials"] = "true";
         _app = await AppHost.StartAsync(settings);
         _session = NewSession();
         (await Session.LoadDemoAsync()).EnsureSuccessStatusCode();

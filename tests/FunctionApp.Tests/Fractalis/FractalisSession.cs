@@ -31,14 +31,14 @@ internal sealed class FractalisSession : IDisposable
     ];
 
     public Task<HttpResponseMessage> LoadDemoAsync(object[]? descriptors = null) =>
-        Client.PostAsJsonAsync("/data", new { handler = "demo", server = "demo", auth = new { token = "portal-token" }, descriptors = descriptors ?? DemoDescriptors });
+        Client.PostAsJsonAsync("/api/fractalis/data", new { handler = "demo", server = "demo", auth = new { token = "portal-token" }, descriptors = descriptors ?? DemoDescriptors });
 
     /// <summary>Polls <c>GET /data</c> as Fractal.js does until no dataset is SUBMITTED; returns the states by label.</summary>
     public async Task<Dictionary<string, JsonElement>> WaitForDataAsync()
     {
         for (var attempt = 0; attempt < 600; attempt++)
         {
-            var states = (await Client.GetFromJsonAsync<JsonElement>("/data")).GetProperty("data_states").EnumerateArray().ToList();
+            var states = (await Client.GetFromJsonAsync<JsonElement>("/api/fractalis/data")).GetProperty("data_states").EnumerateArray().ToList();
             if (states.Count > 0 && states.All(s => s.GetProperty("etl_state").GetString() != "SUBMITTED"))
             {
                 return states.ToDictionary(s => s.GetProperty("label").GetString()!, s => s);
@@ -53,7 +53,7 @@ internal sealed class FractalisSession : IDisposable
     /// <summary>Starts a task and polls <c>GET /analytics/{id}</c> until it is no longer SUBMITTED.</summary>
     public async Task<(string TaskId, JsonElement Status)> RunAsync(string taskName, object args)
     {
-        var created = await Client.PostAsJsonAsync("/analytics", new { task_name = taskName, args });
+        var created = await Client.PostAsJsonAsync("/api/fractalis/analytics", new { task_name = taskName, args });
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
         if (created.StatusCode != HttpStatusCode.Created)
         {
@@ -63,7 +63,7 @@ internal sealed class FractalisSession : IDisposable
         var taskId = body.GetProperty("task_id").GetString()!;
         for (var attempt = 0; attempt < 1200; attempt++)
         {
-            var status = await Client.GetFromJsonAsync<JsonElement>($"/analytics/{taskId}");
+            var status = await Client.GetFromJsonAsync<JsonElement>($"/api/fractalis/analytics/{taskId}");
             if (status.GetProperty("state").GetString() != "SUBMITTED")
             {
                 return (taskId, status);

@@ -29,7 +29,7 @@ public sealed class RestartTests
     [Fact]
     public async Task Analyses_InNewProcessAfterGracefulStop_CompleteWithTheResultsOfTheLoadingProcess()
     {
-        await using var hub = new RecoveryHub(_output, TimeSpan.FromSeconds(30), appSettings: s_appSettings);
+        await using var hub = new RecoveryHub(_output, TimeSpan.FromSeconds(30), s_appSettings);
         var first = await hub.StartWorkerAsync("a");
         var session = Guid.NewGuid().ToString("N");
         var ids = await LoadEveryDataTypeAsync(first, session);
@@ -45,7 +45,7 @@ public sealed class RestartTests
     [Fact]
     public async Task Analyses_InSecondProcessWhileFirstRuns_CompleteWithTheResultsOfTheLoadingProcess()
     {
-        await using var hub = new RecoveryHub(_output, TimeSpan.FromSeconds(30), appSettings: s_appSettings);
+        await using var hub = new RecoveryHub(_output, TimeSpan.FromSeconds(30), s_appSettings);
         var first = await hub.StartWorkerAsync("a");
         var session = Guid.NewGuid().ToString("N");
         var ids = await LoadEveryDataTypeAsync(first, session);

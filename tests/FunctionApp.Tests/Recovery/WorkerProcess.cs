@@ -2,23 +2,20 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 
 namespace Fractal.FunctionApp.Tests.Recovery;
 
 /// <summary>
-/// The function app as a real worker process (<c>dotnet Fractal.FunctionApp.dll</c> from the test's
-/// output folder) on a loopback port; its console goes to a temporary file, and the partitions it
-/// reports owning are tracked from that log.
+/// The function app served by the local host as a real process (<c>dotnet Fractal.LocalHost.dll Fractal.FunctionApp.dll</c>
+/// from the test's output folder, as <c>run.sh</c> starts it) on a loopback port; its console goes to a temporary file.
 /// </summary>
-internal sealed partial class WorkerProcess : IAsyncDisposable
+internal sealed class WorkerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly object _gate = new();
-    private readonly HashSet<int> _ownedPartitions = [];
     private bool _logClosed;
 
     private WorkerProcess(string workerId, Process process, StreamWriter log, string logPath, Uri baseAddress)
@@ -41,21 +38,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>The control partitions the worker has logged it owns and not given up since.</summary>
-    public IReadOnlySet<int> OwnedPartitions
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _ownedPartitions.ToHashSet();
-            }
-        }
-    }
-
     /// <summary>
     /// Starts worker <paramref name="workerId"/> on task hub <paramref name="hubName"/> with <paramref name="settings"/>
-    /// as extra environment variables (lease and visibility settings); see <see cref="WaitUntilAnsweringAsync"/>.
+    /// as extra environment variables (keys, polling and visibility settings); see <see cref="WaitUntilAnsweringAsync"/>.
     /// </summary>
     public static WorkerProcess Start(string hubName, string workerId, IReadOnlyDictionary<string, string> settings)
     {
@@ -73,10 +58,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        start.ArgumentList.Add(Path.Combine(appDirectory, "Fractal.LocalHost.dll"));
         start.ArgumentList.Add(Path.Combine(appDirectory, "Fractal.FunctionApp.dll"));
         start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
-        start.Environment["FRACTAL_HOST_KEY"] = AppHost.Key;
-        start.Environment["FRACTAL_WORKER_ID"] = workerId;
         start.Environment["AzureWebJobsStorage"] = AppHost.StorageConnection;
         start.Environment["AzureFunctionsJobHost__extensions__durableTask__hubName"] = hubName;
         foreach (var (name, value) in settings)
@@ -177,19 +161,6 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
                 _log.WriteLine(line);
             }
 
-            var match = PartitionChange().Match(line);
-            if (match.Success)
-            {
-                var partition = int.Parse(match.Groups["partition"].Value, CultureInfo.InvariantCulture);
-                if (match.Groups["verb"].Value == "owns")
-                {
-                    _ownedPartitions.Add(partition);
-                }
-                else
-                {
-                    _ownedPartitions.Remove(partition);
-                }
-            }
         }
     }
 
@@ -232,7 +203,4 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    [GeneratedRegex(@"Worker \S+ (?<verb>owns|gave up) control partition (?<partition>\d+)")]
-    private static partial Regex PartitionChange();
 }

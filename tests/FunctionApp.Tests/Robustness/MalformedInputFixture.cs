@@ -98,21 +98,6 @@ public sealed class MalformedInputFixture : IAsyncLifetime
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    private async Task WaitAsync(JsonElement accepted)
-    {
-        var status = accepted.GetProperty("statusQueryGetUri").GetString()!;
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline)
-        {
-            using var response = await App.Client.GetAsync(new Uri(status + "&waitForCompletion=10"));
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return;
-            }
-
-            Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{status} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-
-        throw new TimeoutException($"{status} did not complete in two minutes.");
-    }
+    private async Task WaitAsync(JsonElement accepted) =>
+        await SessionCalls.WaitCompletedAsync(App.Client, accepted, TimeSpan.FromMinutes(2));
 }

@@ -1,6 +1,8 @@
 using System.Text;
+using System.Reflection;
 using Fractal.FunctionApp.Fractalis;
-using Microsoft.AspNetCore.Cors;
+using Fractal.FunctionApp.Web;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,6 +12,12 @@ namespace Fractal.FunctionApp.Tests.Robustness;
 /// <summary>One method and route template the running app serves, with the error shape its contract promises.</summary>
 internal sealed record ServedRoute(string Method, RoutePattern Pattern, ErrorContract Contract)
 {
+    private static readonly Lazy<Dictionary<string, MethodInfo>> s_functions = new(() =>
+        typeof(FractalRegistration).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetCustomAttribute<FunctionAttribute>() is not null)
+            .ToDictionary(m => m.GetCustomAttribute<FunctionAttribute>()!.Name, StringComparer.Ordinal));
+
     /// <summary>The template as the app serves it, e.g. <c>/api/data/{dataId}/meta</c>.</summary>
     public string Template => "/" + (Pattern.RawText ?? string.Empty).Trim('/');
 
@@ -59,18 +67,19 @@ internal sealed record ServedRoute(string Method, RoutePattern Pattern, ErrorCon
     public override string ToString() => $"{Method} {Template}";
 
     /// <summary>
-    /// Fractalis' routes are the ones under its CORS policy; its analytics routes answer <c>{"error_msg"}</c>
-    /// and its other routes <c>{"error"}</c>, as Fractalis does. Every other route answers problem details.
+    /// Fractalis' routes are the functions that give their errors Fractalis' shape: its analytics routes answer
+    /// <c>{"error_msg"}</c> and its other routes <c>{"error"}</c>, as Fractalis does. Every other route (the product's
+    /// and the host's management API) answers problem details.
     /// </summary>
     private static ErrorContract ContractOf(RouteEndpoint endpoint)
     {
-        if (endpoint.Metadata.GetMetadata<EnableCorsAttribute>()?.PolicyName != FractalisCors.PolicyName)
+        var method = endpoint.DisplayName is { } name && s_functions.Value.TryGetValue(name, out var found) ? found : null;
+        var shape = method?.GetCustomAttribute<HttpErrorShapeAttribute>(inherit: true) ?? method?.DeclaringType?.GetCustomAttribute<HttpErrorShapeAttribute>(inherit: true);
+        return shape switch
         {
-            return ErrorContract.ProblemDetails;
-        }
-
-        return endpoint.RoutePattern.PathSegments.Any(s => s.Parts.OfType<RoutePatternLiteralPart>().Any(l => l.Content == "analytics"))
-            ? ErrorContract.FractalisAnalytics
-            : ErrorContract.FractalisData;
+            FractalisAnalyticsErrorsAttribute => ErrorContract.FractalisAnalytics,
+            FractalisDataErrorsAttribute => ErrorContract.FractalisData,
+            _ => ErrorContract.ProblemDetails,
+        };
     }
 }

@@ -1,0 +1,103 @@
+using System.Text.Json;
+using Azure.Core.Serialization;
+using Fractal.Etl.Handlers;
+using Fractal.FunctionApp.Analytics;
+using Fractal.FunctionApp.Analytics.Sql;
+using Fractal.FunctionApp.Data;
+using Fractal.FunctionApp.Orchestrations;
+using Fractal.FunctionApp.Storage;
+using Fractal.FunctionApp.Web;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Fractal.FunctionApp;
+
+/// <summary>
+/// The app's registration, one method per feature, composed by <see cref="AddFractal"/>. <c>Program.cs</c> calls it
+/// on the Functions application builder in Azure, and the local host calls it on its own worker builder, so that both
+/// run the functions with the same services and middleware.
+/// </summary>
+public static class FractalRegistration
+{
+    /// <summary>Every feature of the app: web (problem details, health), storage, data, analytics and Fractalis.</summary>
+    /// <param name="builder">The worker application builder.</param>
+    /// <param name="configuration">The app's settings (app settings, <c>host.json</c> under <c>AzureFunctionsJobHost</c>).</param>
+    public static IFunctionsWorkerApplicationBuilder AddFractal(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        return builder
+            .AddFractalWeb(configuration)
+            .AddFractalData(configuration)
+            .AddFractalAnalytics(configuration)
+            .AddFractalis(configuration);
+    }
+
+    /// <summary>
+    /// Errors as problem details (worker middleware), the worker's JSON serializer, and the storage probe of
+    /// <c>/api/health</c>.
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalWeb(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.UseMiddleware<ProblemDetailsMiddleware>();
+
+        // Orchestration inputs, outputs and custom status as JSON with the web defaults (camelCase, read without
+        // regard to case), in Azure and in the local host alike.
+        builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(JsonSerializerOptions.Web));
+        builder.Services.TryAddSingleton(new StorageHealthProbe(configuration));
+        return builder;
+    }
+
+    /// <summary>Data loads (<c>/api/data</c>): datasets, the allow-listed ETL handlers, sealed source tokens, uploads.</summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalData(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = AddStorage(builder.Services, configuration);
+        services.TryAddSingleton<DatasetRepository>();
+        services.TryAddSingleton(_ => new EtlSettings(configuration.GetValue<string>));
+        services.TryAddSingleton(sp => EtlHandlerCatalog.CreateRegistry(sp.GetRequiredService<EtlSettings>()));
+        services.TryAddSingleton<EtlHttpClient>();
+        services.TryAddSingleton<SecretSealer>();
+        services.TryAddSingleton<DataLoads>();
+        services.TryAddSingleton<UploadStore>();
+        services.TryAddSingleton(_ => FanOutSettings.From(configuration));
+        return builder;
+    }
+
+    /// <summary>Analyses (<c>/api/analytics</c>): argument checks and dataset reads, result and chart blobs, the sql sandbox.</summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalAnalytics(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = AddStorage(builder.Services, configuration);
+        services.TryAddSingleton<AnalysisInputs>();
+        services.TryAddSingleton<AnalysisResultStore>();
+        services.TryAddSingleton<AnalysisRuns>();
+        services.TryAddSingleton(_ => AnalysisSettings.From(configuration));
+        services.TryAddSingleton(_ => SqlSettings.From(configuration));
+        return builder;
+    }
+
+    /// <summary>
+    /// Fractalis' REST contract (<c>/api/fractalis/…</c>): a thin adapter over the data loads and analysis runs, so it
+    /// registers those. Its CORS is the platform's (<c>Host.CORS</c> and <c>Host.CORSCredentials</c> locally,
+    /// <c>siteConfig.cors</c> in Azure).
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalis(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration) =>
+        builder.AddFractalData(configuration).AddFractalAnalytics(configuration);
+
+    /// <summary>The blob store (Azure Storage named by <c>AzureWebJobsStorage</c>, in memory when it is unset) and the clock.</summary>
+    private static IServiceCollection AddStorage(IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IBlobStore>(_ =>
+        {
+            var storage = configuration["AzureWebJobsStorage"];
+            return string.IsNullOrWhiteSpace(storage) ? new InMemoryBlobStore() : new AzureBlobStore(storage);
+        });
+        return services;
+    }
+}

@@ -1,5 +1,6 @@
 using System.Text;
 using Fractal.LocalHost.Durable;
+using Fractal.LocalHost.Functions;
 using Fractal.LocalHost.Http;
 using Fractal.LocalHost.Management;
 using Fractal.LocalHost.Settings;
@@ -60,9 +61,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         var http = HttpHostOptions.FromConfiguration(configuration);
         var cors = HostCorsOptions.FromConfiguration(configuration);
         var keys = HostKeys.Resolve(HostKeyOptions.FromConfiguration(configuration));
-        var types = options.FunctionTypes ?? options.AppAssembly.GetExportedTypes();
-        var functions = HttpFunctionCatalog.Discover(types);
-        var orchestrators = OrchestratorCatalog.Discover(types);
+        var index = options.FunctionTypes is { } types ? FunctionIndex.FromTypes(types) : FunctionIndex.FromAssembly(options.AppAssembly);
+        var functions = HttpFunction.FromIndex(index);
         var webhook = new DurableTaskWebhook(configuration[SettingNames.HubName] ?? "TestHubName", keys.DurableTaskExtensionKey);
 
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodySize);
@@ -79,6 +79,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.Services.AddCors(setup => setup.AddDefaultPolicy(policy => ApplyCors(policy, cors)));
 
         var worker = new WorkerApplicationBuilder(builder.Services);
+        builder.Services.AddSingleton(worker);
+        builder.Services.AddLocalFunctions(() => index);
         options.ConfigureApp?.Invoke(worker, configuration);
         if (options.ConfigureEngine is { } configureEngine)
         {
@@ -100,8 +102,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             app.UseCors();
         }
 
-        HttpFunctionEndpoints.Map(app, functions, http, keys, webhook, worker.BuildPipeline(HttpInvocation.ExecuteAsync));
-        ManagementEndpoints.Map(app, keys, webhook, orchestrators);
+        HttpFunctionEndpoints.Map(app, functions, http, keys);
+        ManagementEndpoints.Map(app, keys, webhook, index);
         app.UseEndpoints(_ => { });
         app.Run(context => HostProblems.WriteAsync(context, StatusCodes.Status404NotFound, $"No function serves {context.Request.Method} {context.Request.Path}."));
         return new LocalFunctionsHost(app, keys, functions, http);

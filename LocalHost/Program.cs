@@ -18,8 +18,9 @@ try
     await host.RunAsync();
     return 0;
 }
-catch (HostSettingException ex)
+catch (Exception ex) when (ex is HostSettingException or Microsoft.Extensions.Options.OptionsValidationException)
 {
+    // A setting the host cannot use (host.json's durableTask values included): the message names it.
     await Console.Error.WriteLineAsync(ex.Message);
     return 3;
 }

@@ -1,5 +1,6 @@
 using DurableTask.AzureStorage;
 using DurableTask.Core;
+using DurableTask.Core.Middleware;
 using Fractal.LocalHost.Functions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker;
@@ -10,7 +11,9 @@ namespace Fractal.LocalHost.Durable;
 /// <summary>
 /// Runs the app's orchestrator and activity functions on a DTFx <see cref="TaskHubWorker"/> over the Azure Storage
 /// provider: creates the task hub if needed, adapts each function through durabletask-dotnet's shims, and stops the
-/// worker gracefully (work in flight when the host stops resumes from storage).
+/// worker gracefully (work in flight when the host stops resumes from storage). Activities get a cancellation token that
+/// is cancelled when the host stops (an activity cancelled so is abandoned, to run again, not failed); sub-orchestrations
+/// see their parent in <c>context.Parent</c>.
 /// </summary>
 public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
 {
@@ -21,6 +24,7 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
     private readonly DataConverter _dataConverter;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
     private TaskHubWorker? _worker;
 
     /// <summary>Creates the runtime; nothing starts until <see cref="StartAsync"/>.</summary>
@@ -62,22 +66,24 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
             name => shims.CreateActivity(new TaskName(name), new MissingFunctionActivity(name)));
         foreach (var function in _functions.OfKind(FunctionTriggerKind.Orchestration))
         {
-            orchestrations.Add(function.Name, () => shims.CreateOrchestration(
+            orchestrations.Add(function.Name, () => new FunctionTaskOrchestration(parent => shims.CreateOrchestration(
                 new TaskName(function.Name),
-                new FunctionOrchestrator(function, _invoker, _services, _dataConverter, _loggerFactory, CancellationToken.None)));
+                new FunctionOrchestrator(function, _invoker, _services, _dataConverter, _loggerFactory, CancellationToken.None),
+                parent)));
         }
 
         foreach (var function in _functions.OfKind(FunctionTriggerKind.Activity))
         {
             activities.Add(function.Name, () => shims.CreateActivity(
                 new TaskName(function.Name),
-                new FunctionActivity(function, _invoker, _services, CancellationToken.None)));
+                new FunctionActivity(function, _invoker, _services, _stopping.Token)));
         }
 
         var worker = new TaskHubWorker(_service, orchestrations, activities, _loggerFactory)
         {
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        worker.AddOrchestrationDispatcherMiddleware(TellParentAsync);
         await worker.StartAsync().WaitAsync(cancellationToken);
         _worker = worker;
         _logger.LogInformation("Durable task hub {HubName} started.", _service.ToString());
@@ -92,6 +98,7 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
             return;
         }
 
+        await _stopping.CancelAsync();
         try
         {
             await worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
@@ -111,5 +118,18 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
             await worker.StopAsync(isForced: true);
             _worker = null;
         }
+
+        _stopping.Dispose();
+    }
+
+    private static Task TellParentAsync(DispatchMiddlewareContext context, Func<Task> next)
+    {
+        if (context.GetProperty<TaskOrchestration>() is FunctionTaskOrchestration orchestration
+            && context.GetProperty<OrchestrationRuntimeState>()?.ParentInstance is { OrchestrationInstance.InstanceId: { } parentId } parent)
+        {
+            orchestration.Parent = new ParentOrchestrationInstance(new TaskName(parent.Name), parentId);
+        }
+
+        return next();
     }
 }

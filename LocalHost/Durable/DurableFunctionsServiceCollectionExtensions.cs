@@ -16,10 +16,11 @@ namespace Fractal.LocalHost.Durable;
 public static class DurableFunctionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the app's functions (<see cref="FunctionIndex"/>, <see cref="FunctionInvoker"/>), the
-    /// <c>extensions.durableTask</c> options (validated at start), DTFx's Azure Storage orchestration service, the
-    /// <see cref="DurableTaskClient"/> bound to <c>[DurableClient]</c>, and the <see cref="DurableFunctionsRuntime"/>
-    /// that runs orchestrators and activities.
+    /// Registers the app's functions (<see cref="FunctionIndex"/>, unless the host registered one, and
+    /// <see cref="FunctionInvoker"/>), the <c>extensions.durableTask</c> options (validated at start), DTFx's Azure Storage
+    /// orchestration service, the host's <see cref="DurableTaskClient"/> (which <c>[DurableClient]</c> parameters receive
+    /// wrapped in the worker's per-binding client), and the <see cref="DurableFunctionsRuntime"/> that runs orchestrators
+    /// and activities.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration: <c>host.json</c> under <c>AzureFunctionsJobHost</c>, app settings at the top.</param>
@@ -31,10 +32,7 @@ public static class DurableFunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(appAssembly);
 
-        services.AddLogging();
-        services.TryAddSingleton(_ => FunctionIndex.FromAssembly(appAssembly));
-        services.TryAddSingleton<FunctionInvoker>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFunctionInputBinder, DurableClientBinder>());
+        services.AddLocalFunctions(() => FunctionIndex.FromAssembly(appAssembly));
 
         services.AddOptions<DurableTaskHostOptions>().ValidateOnStart();
         services.AddSingleton<IConfigureOptions<DurableTaskHostOptions>>(new DurableTaskHostOptionsSetup(configuration));

@@ -1,3 +1,4 @@
+using DurableTask.Core.Exceptions;
 using Fractal.LocalHost.Functions;
 using Microsoft.DurableTask;
 
@@ -5,7 +6,10 @@ namespace Fractal.LocalHost.Durable;
 
 /// <summary>
 /// An <c>[ActivityTrigger]</c> function as an <see cref="ITaskActivity"/> for the shims: the activity input is
-/// deserialized to the trigger parameter's type, and the function's return value is the activity's output.
+/// deserialized to the trigger parameter's type, and the function's return value is the activity's output. The
+/// function's <see cref="CancellationToken"/> is cancelled when the host stops; an activity that then ends with
+/// <see cref="OperationCanceledException"/> is abandoned (its message goes back to the work-item queue for this or
+/// another host to run again), not failed.
 /// </summary>
 internal sealed class FunctionActivity : ITaskActivity
 {
@@ -29,13 +33,15 @@ internal sealed class FunctionActivity : ITaskActivity
     public async Task<object?> RunAsync(TaskActivityContext context, object? input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await using var scope = _services.CreateAsyncScope();
-        var invocation = new LocalFunctionContext(
-            _function,
-            scope.ServiceProvider,
-            _stopping,
-            new Dictionary<string, object?> { ["instanceId"] = context.InstanceId });
         var trigger = _function.Trigger.ParameterType == typeof(TaskActivityContext) ? context : input;
-        return await _invoker.InvokeAsync(_function, invocation, trigger);
+        try
+        {
+            return await DurableFunctionInvocation.InvokeAsync(_invoker, _function, _services, context.InstanceId, trigger, _stopping);
+        }
+        catch (OperationCanceledException ex) when (_stopping.IsCancellationRequested)
+        {
+            // DTFx abandons the work item on SessionAbortedException rather than recording a failure.
+            throw new SessionAbortedException($"The host is stopping: activity '{_function.Name}' of '{context.InstanceId}' was abandoned and will run again. ({ex.Message})");
+        }
     }
 }

@@ -40,14 +40,8 @@ internal sealed class FunctionOrchestrator : ITaskOrchestrator
     {
         ArgumentNullException.ThrowIfNull(context);
         var functionsContext = new FunctionOrchestrationContext(context, input as RawOrchestrationInput, _dataConverter, _loggerFactory);
-        await using var scope = _services.CreateAsyncScope();
-        var invocation = new LocalFunctionContext(
-            _function,
-            scope.ServiceProvider,
-            _stopping,
-            new Dictionary<string, object?> { ["instanceId"] = context.InstanceId });
 
         // Awaited on the orchestration's own scheduler: ConfigureAwait(false) here would hang the instance.
-        return await _invoker.InvokeAsync(_function, invocation, functionsContext);
+        return await DurableFunctionInvocation.InvokeAsync(_invoker, _function, _services, context.InstanceId, functionsContext, _stopping);
     }
 }

@@ -58,29 +58,41 @@ public sealed class LocalDurableTaskClient : DurableTaskClient
         throw new NotSupportedException("The local host does not serve Durable entities.");
 
     /// <inheritdoc />
-    public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
+    public override Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName.Name, nameof(orchestratorName));
-        var instance = new OrchestrationInstance
-        {
-            InstanceId = string.IsNullOrEmpty(options?.InstanceId) ? Guid.NewGuid().ToString("N") : options.InstanceId,
-            ExecutionId = Guid.NewGuid().ToString("N"),
-        };
+        var dedupe = options?.DedupeStatuses is { } statuses
+            ? [.. statuses.Select(ParseStatus)]
+            : s_runningStatuses;
         var started = new ExecutionStartedEvent(-1, _dataConverter.Serialize(input))
         {
             Name = orchestratorName.Name,
             Version = options?.Version?.Version ?? string.Empty,
-            OrchestrationInstance = instance,
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
             Tags = options?.Tags is { } tags ? new Dictionary<string, string>(tags) : null,
         };
-        var dedupe = options?.DedupeStatuses is { } statuses
-            ? [.. statuses.Select(ParseStatus)]
-            : s_runningStatuses;
-        cancellation.ThrowIfCancellationRequested();
-        await _service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
-        return instance.InstanceId;
+        return StartAsync(started, options?.InstanceId, dedupe, cancellation);
+    }
+
+    /// <summary>
+    /// Starts the orchestration of <paramref name="instanceId"/> again with its name, version, input and tags: under a new
+    /// ID, or under the same one once it has ended (an instance still running under that ID is refused with
+    /// <see cref="DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">No instance has that ID.</exception>
+    public override async Task<string> RestartAsync(string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellation = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        var state = await GetStateAsync(instanceId, cancellation)
+            ?? throw new ArgumentException($"No orchestration instance with the ID '{instanceId}' was found.", nameof(instanceId));
+        var started = new ExecutionStartedEvent(-1, state.Input)
+        {
+            Name = state.Name,
+            Version = state.Version ?? string.Empty,
+            Tags = state.Tags is { } tags ? new Dictionary<string, string>(tags) : null,
+        };
+        return await StartAsync(started, restartWithNewInstanceId ? null : instanceId, s_runningStatuses, cancellation);
     }
 
     /// <inheritdoc />
@@ -252,6 +264,20 @@ public sealed class LocalDurableTaskClient : DurableTaskClient
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Reads DTFx's JSON history (an array of events without type names) into typed events, by their <c>EventType</c>.</summary>
+    private async Task<string> StartAsync(
+        ExecutionStartedEvent started, string? instanceId, OrchestrationStatus[] dedupe, CancellationToken cancellation)
+    {
+        var instance = new OrchestrationInstance
+        {
+            InstanceId = string.IsNullOrEmpty(instanceId) ? Guid.NewGuid().ToString("N") : instanceId,
+            ExecutionId = Guid.NewGuid().ToString("N"),
+        };
+        started.OrchestrationInstance = instance;
+        cancellation.ThrowIfCancellationRequested();
+        await _service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
+        return instance.InstanceId;
+    }
+
     internal static List<HistoryEvent> ParseHistory(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))

@@ -1,11 +1,11 @@
 using Microsoft.Azure.Functions.Worker;
 
-namespace Fractal.LocalHost.Http;
+namespace Fractal.LocalHost.Functions;
 
-/// <summary>A binding of an HTTP function, as <c>functions.metadata</c> names it.</summary>
-internal sealed class HttpBindingMetadata : BindingMetadata
+/// <summary>A binding of a function, as <c>functions.metadata</c> names it (<c>httpTrigger</c>, <c>activityTrigger</c>, <c>http</c>...).</summary>
+internal sealed class LocalBindingMetadata : BindingMetadata
 {
-    public HttpBindingMetadata(string name, string type, BindingDirection direction)
+    public LocalBindingMetadata(string name, string type, BindingDirection direction)
     {
         Name = name;
         Type = type;

@@ -4,12 +4,15 @@ using Microsoft.Azure.Functions.Worker;
 namespace Fractal.LocalHost.Functions;
 
 /// <summary>
-/// The <see cref="FunctionContext"/> of one invocation in the local host. The HTTP side puts the request's
-/// <c>HttpContext</c> in <see cref="Items"/> under <c>"HttpRequestContext"</c>, where the ASP.NET Core integration's
-/// <c>GetHttpContext()</c> looks for it.
+/// The <see cref="FunctionContext"/> of one invocation in the local host, whatever its trigger. For an HTTP trigger the
+/// request's <c>HttpContext</c> is in <see cref="Items"/> under <see cref="HttpContextItemKey"/>, where the ASP.NET Core
+/// integration's <c>GetHttpContext()</c> looks for it.
 /// </summary>
 public sealed class LocalFunctionContext : FunctionContext
 {
+    /// <summary>The item key under which the worker's ASP.NET Core integration keeps the request's <c>HttpContext</c>.</summary>
+    public const string HttpContextItemKey = "HttpRequestContext";
+
     private readonly CancellationToken _cancellationToken;
 
     /// <summary>Creates the context of one invocation of <paramref name="function"/>.</summary>

@@ -6,6 +6,8 @@ namespace Fractal.LocalHost.Functions;
 /// <summary>The worker's view of a function (<see cref="FunctionDefinition"/>), built from a <see cref="FunctionDescriptor"/>.</summary>
 public sealed class LocalFunctionDefinition : FunctionDefinition
 {
+    private const string ReturnBindingName = "$return";
+
     /// <summary>Describes <paramref name="function"/>.</summary>
     public LocalFunctionDefinition(FunctionDescriptor function)
     {
@@ -15,6 +17,11 @@ public sealed class LocalFunctionDefinition : FunctionDefinition
         EntryPoint = function.EntryPoint;
         PathToAssembly = function.DeclaringType.Assembly.Location;
         Parameters = [.. function.Parameters.Select(p => new FunctionParameter(p.Name, p.ParameterType))];
+        InputBindings = ImmutableDictionary<string, BindingMetadata>.Empty
+            .Add(function.Trigger.Name, new LocalBindingMetadata(function.Trigger.Name, BindingType(function.TriggerAttribute), BindingDirection.In));
+        OutputBindings = function.TriggerKind == FunctionTriggerKind.Http
+            ? ImmutableDictionary<string, BindingMetadata>.Empty.Add(ReturnBindingName, new LocalBindingMetadata(ReturnBindingName, "http", BindingDirection.Out))
+            : ImmutableDictionary<string, BindingMetadata>.Empty;
     }
 
     /// <inheritdoc />
@@ -33,8 +40,16 @@ public sealed class LocalFunctionDefinition : FunctionDefinition
     public override string Name { get; }
 
     /// <inheritdoc />
-    public override IImmutableDictionary<string, BindingMetadata> InputBindings { get; } = ImmutableDictionary<string, BindingMetadata>.Empty;
+    public override IImmutableDictionary<string, BindingMetadata> InputBindings { get; }
 
     /// <inheritdoc />
-    public override IImmutableDictionary<string, BindingMetadata> OutputBindings { get; } = ImmutableDictionary<string, BindingMetadata>.Empty;
+    public override IImmutableDictionary<string, BindingMetadata> OutputBindings { get; }
+
+    /// <summary>The binding type <c>functions.metadata</c> gives an attribute: its name without <c>Attribute</c>, camel-cased.</summary>
+    private static string BindingType(Attribute attribute)
+    {
+        var name = attribute.GetType().Name;
+        name = name.EndsWith(nameof(Attribute), StringComparison.Ordinal) ? name[..^nameof(Attribute).Length] : name;
+        return string.Concat(char.ToLowerInvariant(name[0]).ToString(), name[1..]);
+    }
 }

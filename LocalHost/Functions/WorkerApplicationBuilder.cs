@@ -1,7 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
-namespace Fractal.LocalHost.Http;
+namespace Fractal.LocalHost.Functions;
 
 /// <summary>
 /// The local host's <see cref="IFunctionsWorkerApplicationBuilder"/>: the app's own registration method

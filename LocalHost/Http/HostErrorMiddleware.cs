@@ -59,6 +59,7 @@ internal sealed class HostErrorMiddleware
     private static (int Status, string Detail, string? Field) Describe(Exception ex) => ex switch
     {
         HttpProblemException problem => (problem.StatusCode, problem.Message, problem.Field),
+        Functions.FunctionBindingException binding => (StatusCodes.Status400BadRequest, binding.Message, binding.ParameterName),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "The request body is larger than this host accepts.", "body"),
         BadHttpRequestException bad => (bad.StatusCode, bad.Message, null),

@@ -1,28 +1,29 @@
-using Fractal.LocalHost.Management;
+using Fractal.LocalHost.Functions;
 using Fractal.LocalHost.Settings;
 using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace Fractal.LocalHost.Http;
 
 /// <summary>
-/// Serves each HTTP-triggered function at <c>/{routePrefix}/{route}</c> with its methods: the key is checked
-/// for the function's level, then the invocation runs through the app's worker middleware to the function.
+/// Serves each HTTP-triggered function at <c>/{routePrefix}/{route}</c> with its methods: the key is checked for the
+/// function's level, then the invocation runs through the <see cref="FunctionInvoker"/> (the app's worker middleware, then
+/// the function, with route and query values as binding data) and what the function returned is written.
 /// </summary>
 internal static class HttpFunctionEndpoints
 {
-    public static void Map(
-        IEndpointRouteBuilder endpoints,
-        IReadOnlyList<HttpFunction> functions,
-        HttpHostOptions options,
-        HostKeys keys,
-        DurableTaskWebhook webhook,
-        FunctionExecutionDelegate pipeline)
+    public static void Map(IEndpointRouteBuilder endpoints, IReadOnlyList<HttpFunction> functions, HttpHostOptions options, HostKeys keys)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var services = endpoints.ServiceProvider.GetRequiredService<IServiceProviderIsService>();
+        var invoker = endpoints.ServiceProvider.GetRequiredService<FunctionInvoker>();
         foreach (var function in functions)
         {
+            if (!function.Function.Trigger.ParameterType.IsAssignableFrom(typeof(HttpRequest)))
+            {
+                throw new InvalidOperationException(
+                    $"Function '{function.Name}' has an [HttpTrigger] parameter of type {function.Function.Trigger.ParameterType.Name}; "
+                    + "the local host serves HttpRequest (ASP.NET Core integration).");
+            }
+
             var template = function.Template(options.RoutePrefix);
             RoutePattern pattern;
             try
@@ -34,10 +35,7 @@ internal static class HttpFunctionEndpoints
                 throw new InvalidOperationException($"Function '{function.Name}' has a route the host cannot serve ({template}): {ex.Message}", ex);
             }
 
-            var binders = HttpArgumentBinder.Create(function, pattern, services);
-            var invoker = new FunctionMethodInvoker(function.Method);
-            var definition = new HttpFunctionDefinition(function);
-            var handler = CreateHandler(function, definition, binders, invoker, keys, webhook, pipeline);
+            var handler = CreateHandler(function, invoker, keys);
             var builder = function.Methods.Count == 0
                 ? endpoints.Map(pattern, handler)
                 : endpoints.MapMethods(template, function.Methods, handler);
@@ -45,14 +43,7 @@ internal static class HttpFunctionEndpoints
         }
     }
 
-    private static RequestDelegate CreateHandler(
-        HttpFunction function,
-        HttpFunctionDefinition definition,
-        Func<Microsoft.Azure.Functions.Worker.FunctionContext, object?>[] binders,
-        FunctionMethodInvoker invoker,
-        HostKeys keys,
-        DurableTaskWebhook webhook,
-        FunctionExecutionDelegate pipeline) =>
+    private static RequestDelegate CreateHandler(HttpFunction function, FunctionInvoker invoker, HostKeys keys) =>
         async httpContext =>
         {
             if (!KeyAuthorization.IsAuthorized(httpContext.Request, function.AuthLevel, keys))
@@ -72,29 +63,12 @@ internal static class HttpFunctionEndpoints
                 bindingData[key] = value;
             }
 
-            var context = new HttpFunctionContext(httpContext, definition, bindingData);
-            var invocation = new HttpInvocation(
-                httpContext,
-                async functionContext =>
-                {
-                    var arguments = new object?[binders.Length];
-                    for (var i = 0; i < binders.Length; i++)
-                    {
-                        arguments[i] = binders[i](functionContext);
-                    }
-
-                    return await invoker.InvokeAsync(functionContext.InstanceServices, arguments);
-                },
-                () => DurableClientBinding.Create(
-                    DurableClientBinding.HostClient(httpContext.RequestServices),
-                    DurableTaskWebhook.BaseUrl(httpContext.Request),
-                    webhook.QueryString));
-            invocation.AttachTo(context);
-
-            await pipeline(context);
+            var context = new LocalFunctionContext(function.Function, httpContext.RequestServices, httpContext.RequestAborted, bindingData);
+            context.Items[LocalFunctionContext.HttpContextItemKey] = httpContext;
+            var invocation = await invoker.ExecuteAsync(function.Function, context, httpContext.Request);
             if (invocation.Returned)
             {
-                await HttpResultWriter.WriteAsync(httpContext, invocation.Result, invoker.ReturnsValue);
+                await HttpResultWriter.WriteAsync(httpContext, invocation.Result, function.Function.ResultType is not null);
             }
         };
 }

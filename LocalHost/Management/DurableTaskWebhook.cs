@@ -13,13 +13,13 @@ public sealed class DurableTaskWebhook
     /// <summary>The Durable extension's default connection name (<c>AzureWebJobsStorage</c>).</summary>
     public const string DefaultConnectionName = "Storage";
 
-    /// <summary>Creates the webhook description for <paramref name="taskHub"/>, signed with <paramref name="systemKey"/>.</summary>
-    public DurableTaskWebhook(string taskHub, string systemKey, string connectionName = DefaultConnectionName)
+    /// <summary>Creates the webhook description for <paramref name="taskHub"/>, signed with <paramref name="systemKey"/> (none: no <c>code</c>).</summary>
+    public DurableTaskWebhook(string taskHub, string? systemKey, string connectionName = DefaultConnectionName)
     {
         ArgumentException.ThrowIfNullOrEmpty(taskHub);
-        ArgumentException.ThrowIfNullOrEmpty(systemKey);
         TaskHub = taskHub;
-        QueryString = $"taskHub={Uri.EscapeDataString(taskHub)}&connection={Uri.EscapeDataString(connectionName)}&code={Uri.EscapeDataString(systemKey)}";
+        QueryString = $"taskHub={Uri.EscapeDataString(taskHub)}&connection={Uri.EscapeDataString(connectionName)}"
+            + (string.IsNullOrEmpty(systemKey) ? string.Empty : $"&code={Uri.EscapeDataString(systemKey)}");
     }
 
     /// <summary>The task hub served.</summary>

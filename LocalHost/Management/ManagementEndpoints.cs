@@ -2,7 +2,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DurableTask.Core.Exceptions;
+using Fractal.LocalHost.Durable;
+using Fractal.LocalHost.Functions;
 using Fractal.LocalHost.Http;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -17,19 +20,19 @@ internal sealed class ManagementEndpoints
 {
     private readonly DurableTaskWebhook _webhook;
     private readonly ContinuationTokens _tokens;
-    private readonly OrchestratorCatalog _orchestrators;
+    private readonly FunctionIndex _functions;
 
-    private ManagementEndpoints(DurableTaskWebhook webhook, ContinuationTokens tokens, OrchestratorCatalog orchestrators)
+    private ManagementEndpoints(DurableTaskWebhook webhook, ContinuationTokens tokens, FunctionIndex functions)
     {
         _webhook = webhook;
         _tokens = tokens;
-        _orchestrators = orchestrators;
+        _functions = functions;
     }
 
-    public static void Map(IEndpointRouteBuilder endpoints, HostKeys keys, DurableTaskWebhook webhook, OrchestratorCatalog orchestrators)
+    public static void Map(IEndpointRouteBuilder endpoints, HostKeys keys, DurableTaskWebhook webhook, FunctionIndex functions)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var api = new ManagementEndpoints(webhook, new ContinuationTokens(keys.MasterKey), orchestrators);
+        var api = new ManagementEndpoints(webhook, new ContinuationTokens(keys.MasterKey), functions);
         var group = endpoints.MapGroup(DurableTaskWebhook.Path);
         group.AddEndpointFilter(async (context, next) =>
             KeyAuthorization.IsAuthorizedForDurableTaskExtension(context.HttpContext.Request, keys)
@@ -41,7 +44,7 @@ internal sealed class ManagementEndpoints
         group.MapDelete("/instances", (Func<HttpContext, Task<IResult>>)PurgeByFilterAsync);
         group.MapGet("/instances/{instanceId}", api.GetStatusAsync);
         group.MapDelete("/instances/{instanceId}", api.PurgeAsync);
-        group.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", api.RaiseEventAsync);
+        group.MapPost("/instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync);
         group.MapPost("/instances/{instanceId}/terminate", (HttpContext c, string instanceId) =>
             ChangeAsync(c, instanceId, (client, reason, ct) => client.TerminateInstanceAsync(instanceId, reason, ct)));
         group.MapPost("/instances/{instanceId}/suspend", (HttpContext c, string instanceId) =>
@@ -53,7 +56,7 @@ internal sealed class ManagementEndpoints
         group.MapPost("/orchestrators/{functionName}/{instanceId?}", api.StartAsync);
     }
 
-    private static DurableTaskClient Client(HttpContext context) => DurableClientBinding.HostClient(context.RequestServices);
+    private static DurableTaskClient Client(HttpContext context) => DurableClientBinder.HostClient(context.RequestServices);
 
     private async Task<IResult> GetStatusAsync(HttpContext context, string instanceId)
     {
@@ -167,32 +170,20 @@ internal sealed class ManagementEndpoints
             : Results.Json(new JsonObject { ["instancesDeleted"] = result.PurgedInstanceCount });
     }
 
-    private async Task<IResult> RaiseEventAsync(HttpContext context, string instanceId, string eventName)
-    {
-        var client = Client(context);
-        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, context.RequestAborted);
-        if (instance is null)
+    private static Task<IResult> RaiseEventAsync(HttpContext context, string instanceId, string eventName) =>
+        ChangeAsync(context, instanceId, async (client, _, ct) =>
         {
-            return NotFound(instanceId);
-        }
+            var mediaType = context.Request.ContentType is { } contentType && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+                ? parsed.MediaType.Value
+                : null;
+            if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+            {
+                throw HttpProblemException.BadRequest("Content-Type", "Only application/json request content is supported.");
+            }
 
-        if (IsTerminal(instance.RuntimeStatus))
-        {
-            return Gone(instance);
-        }
-
-        var mediaType = context.Request.ContentType is { } contentType && Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var parsed)
-            ? parsed.MediaType.Value
-            : null;
-        if (!string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
-        {
-            throw HttpProblemException.BadRequest("Content-Type", "Only application/json request content is supported.");
-        }
-
-        var payload = await ReadJsonAsync(context.Request, context.RequestAborted);
-        await client.RaiseEventAsync(instanceId, eventName, payload, context.RequestAborted);
-        return Results.Accepted();
-    }
+            var payload = await ReadJsonAsync(context.Request, ct);
+            await client.RaiseEventAsync(instanceId, eventName, payload, ct);
+        });
 
     private static async Task<IResult> ChangeAsync(HttpContext context, string instanceId, Func<DurableTaskClient, string?, CancellationToken, Task> change)
     {
@@ -268,10 +259,12 @@ internal sealed class ManagementEndpoints
 
     private async Task<IResult> StartAsync(HttpContext context, string functionName, string? instanceId)
     {
-        if (!_orchestrators.TryGetName(functionName, out var name))
+        if (!_functions.TryGetFunction(functionName, out var orchestrator) || orchestrator.TriggerKind != FunctionTriggerKind.Orchestration)
         {
             throw HttpProblemException.BadRequest("functionName", $"The function '{functionName}' doesn't exist, is disabled, or is not an orchestrator function.");
         }
+
+        var name = orchestrator.Name;
 
         var input = await ReadJsonAsync(context.Request, context.RequestAborted);
         var client = Client(context);
@@ -291,7 +284,7 @@ internal sealed class ManagementEndpoints
 
     private async Task<IResult> CheckStatusOrWaitAsync(HttpContext context, DurableTaskClient client, string instanceId)
     {
-        var urls = HttpManagementUrls.Create(DurableTaskWebhook.BaseUrl(context.Request), _webhook.QueryString, instanceId);
+        var urls = DurableClientBinder.Create(client, DurableTaskWebhook.BaseUrl(context.Request), _webhook.QueryString).CreateHttpManagementPayload(instanceId);
         var timeout = ManagementQuery.Seconds(context.Request, "timeout");
         _ = ManagementQuery.Seconds(context.Request, "pollingInterval");
         if (timeout is { } wait && wait > TimeSpan.Zero)

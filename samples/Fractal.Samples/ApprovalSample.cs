@@ -40,6 +40,6 @@ public static class ApprovalSample
         var timeout = double.TryParse(request.Query["timeoutSeconds"], System.Globalization.CultureInfo.InvariantCulture, out var seconds)
             && seconds > 0 ? seconds : 60;
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(Approval), timeout, cancellationToken);
-        return CheckStatusResponse.Create(request, id);
+        return CheckStatusResponse.Create(client, id);
     }
 }

@@ -1,32 +1,22 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Fractal.Samples;
 
 /// <summary>
-/// The 202 Accepted reply of an HTTP starter, with Durable Functions' management payload (status, event, terminate,
-/// suspend, resume and purge URLs under <c>/runtime/webhooks/durabletask</c>) and the status URL as <c>Location</c>.
-/// Worker.Extensions.DurableTask builds this only for <c>HttpRequestData</c>; these starters take ASP.NET Core's
-/// <see cref="HttpRequest"/>. Callers add their key (<c>code</c> or <c>x-functions-key</c>) to the URLs.
+/// The 202 Accepted reply of an HTTP starter: Durable Functions' management payload (status, event, terminate, suspend,
+/// resume, rewind, restart and purge URLs under <c>/runtime/webhooks/durabletask</c>, signed with the extension's system
+/// key) from the <c>[DurableClient]</c> binding, and the status URL as <c>Location</c>. Worker.Extensions.DurableTask's
+/// <c>CreateCheckStatusResponse</c> takes only <c>HttpRequestData</c>; these starters use ASP.NET Core's request.
 /// </summary>
 internal static class CheckStatusResponse
 {
-    public static IActionResult Create(HttpRequest request, string instanceId)
+    public static IActionResult Create(DurableTaskClient client, string instanceId)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
-        var instance = $"{request.Scheme}://{request.Host}/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(instanceId)}";
-        var payload = new Dictionary<string, string>
-        {
-            ["id"] = instanceId,
-            ["statusQueryGetUri"] = instance,
-            ["sendEventPostUri"] = $"{instance}/raiseEvent/{{eventName}}",
-            ["terminatePostUri"] = $"{instance}/terminate?reason={{text}}",
-            ["suspendPostUri"] = $"{instance}/suspend?reason={{text}}",
-            ["resumePostUri"] = $"{instance}/resume?reason={{text}}",
-            ["purgeHistoryDeleteUri"] = instance,
-            ["restartPostUri"] = $"{instance}/restart",
-        };
-        return new AcceptedResult(instance, payload);
+        var payload = client.CreateHttpManagementPayload(instanceId);
+        return new AcceptedResult(payload.StatusQueryGetUri, payload);
     }
 }

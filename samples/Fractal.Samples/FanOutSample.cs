@@ -41,6 +41,6 @@ public static class FanOutSample
         }
 
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(FanOut), count, cancellationToken);
-        return CheckStatusResponse.Create(request, id);
+        return CheckStatusResponse.Create(client, id);
     }
 }

@@ -33,6 +33,6 @@ public static class HelloSample
     {
         ArgumentNullException.ThrowIfNull(client);
         var id = await client.ScheduleNewOrchestrationInstanceAsync(nameof(HelloCities), cancellationToken);
-        return CheckStatusResponse.Create(request, id);
+        return CheckStatusResponse.Create(client, id);
     }
 }

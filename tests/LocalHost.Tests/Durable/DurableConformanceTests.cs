@@ -83,6 +83,23 @@ public sealed class DurableConformanceTests : IClassFixture<DurableHostFixture>
     }
 
     [Fact]
+    public async Task ReportParent_AsSubOrchestration_SeesItsParent()
+    {
+        var result = await _host.RunAsync(nameof(SubOrchestrationSample.ParentReport));
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal($"{nameof(SubOrchestrationSample.ParentReport)}/{result.InstanceId}", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task ReportParent_StartedOnItsOwn_HasNoParent()
+    {
+        var result = await _host.RunAsync(nameof(SubOrchestrationSample.ReportParent));
+
+        Assert.Equal("none", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
     public async Task Retrying_TwoFailuresThreeAttempts_SucceedsOnTheThird()
     {
         var result = await _host.RunAsync(nameof(RetrySample.Retrying), new RetryInput(Failures: 2, MaxAttempts: 3));

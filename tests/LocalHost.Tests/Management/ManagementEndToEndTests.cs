@@ -136,6 +136,77 @@ public sealed class ManagementEndToEndTests : IAsyncLifetime
         Assert.Equal([$"{prefix}-0", $"{prefix}-1", $"{prefix}-2"], seen.Order().ToList());
     }
 
+    [Fact]
+    public async Task Restart_CompletedInstance_RunsAgainUnderANewIdWithTheSameInput()
+    {
+        var id = await StartAsync(nameof(SequenceSample.Sequence), "\"x\"");
+        var first = await PollUntilDoneAsync(new Uri(_host.BaseAddress, $"runtime/webhooks/durabletask/instances/{id}?code={SystemKey}"));
+
+        using var restart = await _http.PostAsync(new Uri($"runtime/webhooks/durabletask/instances/{id}/restart?code={SystemKey}", UriKind.Relative), null);
+        var payload = await restart.Content.ReadFromJsonAsync<JsonElement>();
+        var newId = payload.GetProperty("id").GetString()!;
+        var second = await PollUntilDoneAsync(new Uri(payload.GetProperty("statusQueryGetUri").GetString()!));
+
+        Assert.Equal(HttpStatusCode.Accepted, restart.StatusCode);
+        Assert.NotEqual(id, newId);
+        Assert.Equal("Completed", second.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(first.GetProperty("input").GetString(), second.GetProperty("input").GetString());
+        Assert.Equal(first.GetProperty("output").GetString(), second.GetProperty("output").GetString());
+    }
+
+    [Fact]
+    public async Task Restart_SameIdWhileRunning_Is409()
+    {
+        var id = await StartAsync(nameof(ApprovalSample.Approval), "120");
+        await PollAsync($"runtime/webhooks/durabletask/instances/{id}?code={SystemKey}", b => b.GetProperty("runtimeStatus").GetString() == "Running");
+
+        using var restart = await _http.PostAsync(
+            new Uri($"runtime/webhooks/durabletask/instances/{id}/restart?restartWithNewInstanceId=false&code={SystemKey}", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Conflict, restart.StatusCode);
+    }
+
+    [Fact]
+    public async Task PurgeByFilter_CreatedTimeAndStatus_DeletesOnlyMatchingInstances()
+    {
+        var from = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var done = await StartAsync(nameof(SequenceSample.Sequence), "\"p\"");
+        var running = await StartAsync(nameof(ApprovalSample.Approval), "120");
+        await PollUntilDoneAsync(new Uri(_host.BaseAddress, $"runtime/webhooks/durabletask/instances/{done}?code={SystemKey}"));
+        await PollAsync($"runtime/webhooks/durabletask/instances/{running}?code={SystemKey}", b => b.GetProperty("runtimeStatus").GetString() == "Running");
+        var window = $"createdTimeFrom={Uri.EscapeDataString(from.ToString("o"))}&runtimeStatus=Completed,Failed,Terminated&code={SystemKey}";
+
+        using var purge = await _http.DeleteAsync(new Uri($"runtime/webhooks/durabletask/instances?{window}", UriKind.Relative));
+        var purged = await purge.Content.ReadFromJsonAsync<JsonElement>();
+        using var doneAfter = await _http.GetAsync(new Uri($"runtime/webhooks/durabletask/instances/{done}?code={SystemKey}", UriKind.Relative));
+        using var runningAfter = await _http.GetAsync(new Uri($"runtime/webhooks/durabletask/instances/{running}?code={SystemKey}", UriKind.Relative));
+        using var again = await _http.DeleteAsync(new Uri($"runtime/webhooks/durabletask/instances?{window}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
+        Assert.True(purged.GetProperty("instancesDeleted").GetInt32() >= 1);
+        Assert.Equal(HttpStatusCode.NotFound, doneAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, runningAfter.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task HelloStart_DurableClientPayload_Is202WithLocationAndWorkingUrls()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/samples/hello");
+        request.Headers.Add("x-functions-key", "end-to-end-function-key");
+
+        using var start = await _http.SendAsync(request);
+        var payload = await start.Content.ReadFromJsonAsync<JsonElement>();
+        var statusUri = new Uri(payload.GetProperty("statusQueryGetUri").GetString()!);
+        var body = await PollUntilDoneAsync(statusUri);
+
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        Assert.Equal(statusUri, start.Headers.Location);
+        Assert.StartsWith(new Uri(_host.BaseAddress, "runtime/webhooks/durabletask/instances/").ToString(), statusUri.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"code={SystemKey}", statusUri.Query, StringComparison.Ordinal);
+        Assert.Equal("Completed", body.GetProperty("runtimeStatus").GetString());
+    }
+
     private async Task<string> StartAsync(string orchestrator, string input)
     {
         using var content = new StringContent(input, Encoding.UTF8, "application/json");

@@ -14,7 +14,11 @@ if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
 try
 {
     var assembly = Assembly.LoadFrom(Path.GetFullPath(path));
-    await using var host = LocalFunctionsHost.Create(new LocalFunctionsHostOptions { AppAssembly = assembly });
+    await using var host = LocalFunctionsHost.Create(new LocalFunctionsHostOptions
+    {
+        AppAssembly = assembly,
+        ConfigureApp = AppRegistration.Find(assembly),
+    });
     await host.RunAsync();
     return 0;
 }

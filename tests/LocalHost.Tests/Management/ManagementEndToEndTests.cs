@@ -167,6 +167,21 @@ public sealed class ManagementEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rewind_FailedInstance_ReplaysTheFailedActivityAndCompletes()
+    {
+        var id = await StartAsync(nameof(RetrySample.FailsUntilRewound), "1");
+        var status = $"runtime/webhooks/durabletask/instances/{id}?code={SystemKey}";
+        var failed = await PollUntilDoneAsync(new Uri(_host.BaseAddress, status));
+
+        using var rewind = await _http.PostAsync(new Uri($"runtime/webhooks/durabletask/instances/{id}/rewind?reason=retry&code={SystemKey}", UriKind.Relative), null);
+        var completed = await PollAsync(status, b => b.GetProperty("runtimeStatus").GetString() == "Completed");
+
+        Assert.Equal("Failed", failed.GetProperty("runtimeStatus").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, rewind.StatusCode);
+        Assert.Equal(2, completed.GetProperty("output").GetInt32());
+    }
+
+    [Fact]
     public async Task PurgeByFilter_CreatedTimeAndStatus_DeletesOnlyMatchingInstances()
     {
         var from = DateTimeOffset.UtcNow.AddSeconds(-1);

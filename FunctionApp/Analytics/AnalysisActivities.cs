@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Boxplot;
 using Fractal.Domain.Analyses.Cluster;
@@ -18,6 +19,8 @@ namespace Fractal.FunctionApp.Analytics;
 /// </summary>
 public sealed class AnalysisActivities
 {
+    private const string GroupsFolder = "groups/";
+
     private readonly AnalysisInputs _inputs;
     private readonly AnalysisResultStore _results;
 
@@ -33,27 +36,28 @@ public sealed class AnalysisActivities
         ArgumentNullException.ThrowIfNull(job);
         return job.TaskName switch
         {
-            CorrelationAnalysis.TaskName => Split(CorrelationAnalysis.Plan(await _inputs.CorrelationAsync(job, cancellationToken)), p => p.Groups),
-            BoxplotAnalysis.TaskName => Split(BoxplotAnalysis.Plan(await _inputs.BoxplotAsync(job, cancellationToken)), p => p.Groups),
-            HistogramAnalysis.TaskName => Split(HistogramAnalysis.Plan(await _inputs.HistogramAsync(job, cancellationToken)), p => p.Groups),
-            SurvivalAnalysis.TaskName => Split(SurvivalAnalysis.Plan(await _inputs.SurvivalAsync(job, cancellationToken)), p => p.Groups),
+            CorrelationAnalysis.TaskName => await SplitAsync(job, CorrelationAnalysis.Plan(await _inputs.CorrelationAsync(job, cancellationToken)), p => p.Groups, cancellationToken),
+            BoxplotAnalysis.TaskName => await SplitAsync(job, BoxplotAnalysis.Plan(await _inputs.BoxplotAsync(job, cancellationToken)), p => p.Groups, cancellationToken),
+            HistogramAnalysis.TaskName => await SplitAsync(job, HistogramAnalysis.Plan(await _inputs.HistogramAsync(job, cancellationToken)), p => p.Groups, cancellationToken),
+            SurvivalAnalysis.TaskName => await SplitAsync(job, SurvivalAnalysis.Plan(await _inputs.SurvivalAsync(job, cancellationToken)), p => p.Groups, cancellationToken),
             _ => throw new InvalidOperationException($"'{job.TaskName}' is not split into groups."),
         };
     }
 
     [Function(nameof(ComputeAnalysisGroup))]
-    public static string ComputeAnalysisGroup([ActivityTrigger] GroupWork work)
+    public async Task<string> ComputeAnalysisGroup([ActivityTrigger] GroupWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var args = AnalysisArgs.Parse(work.Args);
-        object statistics = work.TaskName switch
+        var args = await _inputs.ArgsAsync(work.Job, cancellationToken);
+        var group = await _results.ReadJsonAsync(work.GroupBlob, cancellationToken);
+        object statistics = work.Job.TaskName switch
         {
-            CorrelationAnalysis.TaskName => Correlate(AnalyticsJson.Deserialize<CorrelationGroupInput>(work.Group), CorrelationMethodNames.Parse(args.Text("method", "pearson"))),
-            BoxplotAnalysis.TaskName => BoxplotAnalysis.Statistics(AnalyticsJson.Deserialize<BoxplotGroupInput>(work.Group).Values),
+            CorrelationAnalysis.TaskName => Correlate(AnalyticsJson.Deserialize<CorrelationGroupInput>(group), CorrelationMethodNames.Parse(args.Text("method", "pearson"))),
+            BoxplotAnalysis.TaskName => BoxplotAnalysis.Statistics(AnalyticsJson.Deserialize<BoxplotGroupInput>(group).Values),
             HistogramAnalysis.TaskName => HistogramAnalysis.Statistics(
-                AnalyticsJson.Deserialize<HistogramGroupInput>(work.Group).Values, args.WholeNumber("num_bins", 10), args.Number("bw_factor", 1.0)),
-            SurvivalAnalysis.TaskName => Curve(AnalyticsJson.Deserialize<SurvivalGroupInput>(work.Group), SurvivalEstimatorNames.Parse(args.Text("estimator", "KaplanMeier"))),
-            _ => throw new InvalidOperationException($"'{work.TaskName}' is not split into groups."),
+                AnalyticsJson.Deserialize<HistogramGroupInput>(group).Values, args.WholeNumber("num_bins", 10), args.Number("bw_factor", 1.0)),
+            SurvivalAnalysis.TaskName => Curve(AnalyticsJson.Deserialize<SurvivalGroupInput>(group), SurvivalEstimatorNames.Parse(args.Text("estimator", "KaplanMeier"))),
+            _ => throw new InvalidOperationException($"'{work.Job.TaskName}' is not split into groups."),
         };
         return AnalyticsJson.Serialize(statistics);
     }
@@ -113,6 +117,11 @@ public sealed class AnalysisActivities
     public async Task<AnalysisOutput> FinishAnalysis([ActivityTrigger] FinishWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (work.PlanBlob is { } planBlob)
+        {
+            work = work with { Plan = await _results.ReadJsonAsync(planBlob, cancellationToken) };
+        }
+
         var job = work.Job;
         object result = job.TaskName switch
         {
@@ -126,7 +135,9 @@ public sealed class AnalysisActivities
             ClusterAnalysis.TaskName => ClusterAnalysis.Run(await _inputs.ClusterAsync(job, cancellationToken)),
             _ => throw new InvalidOperationException($"Unknown analysis '{job.TaskName}'."),
         };
-        return await _results.SaveAsync(work.InstanceId, job.TaskName, result, AnalysisCharts.Draw(result), cancellationToken);
+        var output = await _results.SaveAsync(work.InstanceId, job.TaskName, result, AnalysisCharts.Draw(result), cancellationToken);
+        await _results.DeleteAsync(work.InstanceId, cancellationToken, GroupsFolder);
+        return output;
     }
 
     private async Task<HeatmapResult> FinishHeatmapAsync(FinishWork work, CancellationToken cancellationToken)
@@ -189,8 +200,19 @@ public sealed class AnalysisActivities
         return (model, rows[chunk.Start..(chunk.Start + chunk.Count)]);
     }
 
-    private static GroupPlan Split<TPlan, TGroup>(TPlan plan, Func<TPlan, IReadOnlyList<TGroup>> groups) =>
-        new(AnalyticsJson.Serialize(plan), [.. groups(plan).Select(AnalyticsJson.Serialize)]);
+    /// <summary>Writes the plan and each group's input as blobs of their own, so that what is passed on names them instead of carrying their data.</summary>
+    private async Task<GroupPlan> SplitAsync<TPlan, TGroup>(AnalysisJob job, TPlan plan, Func<TPlan, IReadOnlyList<TGroup>> groups, CancellationToken cancellationToken)
+    {
+        var instanceId = job.InstanceId ?? throw new InvalidOperationException("The analysis job names no instance.");
+        var inputs = groups(plan);
+        var blobs = new string[inputs.Count];
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            blobs[i] = await _results.SaveJsonAsync(instanceId, string.Create(CultureInfo.InvariantCulture, $"{GroupsFolder}{i:D5}.json"), AnalyticsJson.Serialize(inputs[i]), cancellationToken);
+        }
+
+        return new(await _results.SaveJsonAsync(instanceId, $"{GroupsFolder}plan.json", AnalyticsJson.Serialize(plan), cancellationToken), blobs);
+    }
 
     private static T Plan<T>(FinishWork work) =>
         AnalyticsJson.Deserialize<T>(work.Plan ?? throw new InvalidOperationException($"{work.Job.TaskName} needs its plan to finish."));

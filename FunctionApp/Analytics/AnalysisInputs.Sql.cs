@@ -11,7 +11,7 @@ public sealed partial class AnalysisInputs
 {
     public async Task<SqlArguments> SqlAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         var query = args.Text("query") ?? throw new AnalysisArgumentException("query", "query is required.");
         var tables = new Dictionary<string, DatasetTable>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, reference) in DatasetMap(args, "tables"))

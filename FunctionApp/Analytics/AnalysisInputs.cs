@@ -21,10 +21,12 @@ namespace Fractal.FunctionApp.Analytics;
 public sealed partial class AnalysisInputs
 {
     private readonly DatasetRepository _datasets;
+    private readonly AnalysisResultStore _results;
 
-    public AnalysisInputs(DatasetRepository datasets)
+    public AnalysisInputs(DatasetRepository datasets, AnalysisResultStore results)
     {
         _datasets = datasets;
+        _results = results;
     }
 
     /// <summary>Checks every parameter of <paramref name="schema"/>: JSON types, allowed values, and each dataset's session, state and type.</summary>
@@ -111,7 +113,7 @@ public sealed partial class AnalysisInputs
 
     public async Task<CorrelationArguments> CorrelationAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return new CorrelationArguments(
             await TableAsync(job.Session, args, "x", cancellationToken),
             await TableAsync(job.Session, args, "y", cancellationToken),
@@ -121,7 +123,7 @@ public sealed partial class AnalysisInputs
 
     public async Task<BoxplotArguments> BoxplotAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return new BoxplotArguments(
             await TablesAsync(job.Session, args, "variables", cancellationToken),
             BoxplotTransformationNames.Parse(args.Text("transformation", "identity")),
@@ -130,7 +132,7 @@ public sealed partial class AnalysisInputs
 
     public async Task<HistogramArguments> HistogramAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return new HistogramArguments(
             await TableAsync(job.Session, args, "data", cancellationToken),
             args.WholeNumber("num_bins", 10),
@@ -140,7 +142,7 @@ public sealed partial class AnalysisInputs
 
     public async Task<SurvivalArguments> SurvivalAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return new SurvivalArguments(
             await TableAsync(job.Session, args, "durations", cancellationToken),
             args.Has("event_observed") ? await TableAsync(job.Session, args, "event_observed", cancellationToken) : null,
@@ -150,7 +152,7 @@ public sealed partial class AnalysisInputs
 
     public async Task<PcaArguments> PcaAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return new PcaArguments(
             await TablesAsync(job.Session, args, "features", cancellationToken),
             args.Boolean("whiten", false),
@@ -159,7 +161,7 @@ public sealed partial class AnalysisInputs
 
     public async Task<HeatmapArguments> HeatmapAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return new HeatmapArguments(
             await TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
             args.Text("ranking_method", "mean")!,
@@ -170,7 +172,7 @@ public sealed partial class AnalysisInputs
 
     public async Task<VolcanoArguments> VolcanoAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return new VolcanoArguments(
             await TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
             args.Text("ranking_method", "limma")!,
@@ -179,17 +181,18 @@ public sealed partial class AnalysisInputs
 
     public async Task<ClusterArguments> ClusterAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
-        var args = ArgsOf(job);
+        var args = await ArgsAsync(job, cancellationToken);
         return ClusterArguments.FromDataset(
             InlineMatrix.TryRead(args, "data") ?? await TableAsync(job.Session, args, "data", cancellationToken),
             args.Text("cluster_algo")!,
             args.Options<ClusterOptions>("options"));
     }
 
-    private static AnalysisArgs ArgsOf(AnalysisJob job)
+    /// <summary>The job's arguments: read from their blob, or inline for jobs that carry them.</summary>
+    public async Task<AnalysisArgs> ArgsAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(job);
-        return AnalysisArgs.Parse(job.Args);
+        return AnalysisArgs.Parse(job.ArgsBlob is { } blob ? await _results.ReadJsonAsync(blob, cancellationToken) : job.Args ?? "{}");
     }
 
     private async Task ValidateClusterAsync(string session, AnalysisArgs args, CancellationToken cancellationToken)

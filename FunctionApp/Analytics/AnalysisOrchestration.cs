@@ -26,7 +26,7 @@ public static class AnalysisOrchestration
     public static async Task<AnalysisOutput> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var job = context.GetInput<AnalysisJob>() ?? throw new InvalidOperationException("The analysis job has no input.");
+        var job = (context.GetInput<AnalysisJob>() ?? throw new InvalidOperationException("The analysis job has no input.")) with { InstanceId = context.InstanceId };
         if (job.Refusal is { } refusal)
         {
             throw new NotSupportedException(refusal);
@@ -37,15 +37,16 @@ public static class AnalysisOrchestration
         {
             case CorrelationAnalysis.TaskName or BoxplotAnalysis.TaskName or HistogramAnalysis.TaskName or SurvivalAnalysis.TaskName:
                 var plan = await context.CallActivityAsync<GroupPlan>(nameof(AnalysisActivities.PlanAnalysisGroups), job);
-                if (plan.Groups.Count > job.MaxFanOut)
+                if (plan.GroupBlobs.Count > job.MaxFanOut)
                 {
                     throw new InvalidOperationException(
-                        $"The subsets and categories make {plan.Groups.Count} groups; one analysis takes at most {job.MaxFanOut} ({AnalysisSettings.MaxFanOutSetting}).");
+                        $"The subsets and categories make {plan.GroupBlobs.Count} groups; one analysis takes at most {job.MaxFanOut} ({AnalysisSettings.MaxFanOutSetting}).");
                 }
 
-                var parts = await Task.WhenAll(plan.Groups.Select(group => fanOut.RunAsync(() =>
-                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeAnalysisGroup), new GroupWork(job.TaskName, job.Args, group)))));
-                return await FinishAsync(context, job, plan.Plan, parts);
+                var parts = await Task.WhenAll(plan.GroupBlobs.Select(group => fanOut.RunAsync(() =>
+                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeAnalysisGroup), new GroupWork(job, group)))));
+                return await context.CallActivityAsync<AnalysisOutput>(
+                    nameof(AnalysisActivities.FinishAnalysis), new FinishWork(job, context.InstanceId, null, parts, plan.PlanBlob));
             case HeatmapAnalysis.TaskName or VolcanoAnalysis.TaskName:
                 return await RunMatrixAsync(context, job, fanOut);
             case SqlAnalysis.TaskName:

@@ -1,19 +1,15 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Fractal.FunctionApp.Analytics;
 
 /// <summary>
-/// An analysis orchestration's output: the result inline, or, when it is over
-/// <see cref="AnalysisResultStore.InlineLimit"/> bytes, a link to its blob; and its charts.
+/// An analysis orchestration's output: links to its result (with its size) and to its charts. It names blobs and holds
+/// no numbers, so neither histories nor the management API ever show a user's data.
 /// </summary>
 public sealed record AnalysisOutput
 {
     [JsonPropertyName("task_name")]
     public required string TaskName { get; init; }
-
-    [JsonPropertyName("result")]
-    public JsonElement? Result { get; init; }
 
     [JsonPropertyName("result_url")]
     public required string ResultUrl { get; init; }

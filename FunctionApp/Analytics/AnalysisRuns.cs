@@ -45,8 +45,12 @@ public sealed partial class AnalysisRuns
         }
 
         await _inputs.ValidateAsync(session, schema, parsed, cancellationToken);
-        return await client.ScheduleNewOrchestrationInstanceAsync(
-            AnalysisOrchestration.Name, Job(session, schema.TaskName, parsed.ToJson()), cancellationToken);
+
+        // The arguments (inline matrices, id lists) travel as a blob: the orchestration's input and history name it.
+        var instanceId = Guid.NewGuid().ToString("N");
+        var argsBlob = await _results.SaveJsonAsync(instanceId, AnalysisResultStore.ArgsName, parsed.ToJson(), cancellationToken);
+        var job = Job(session, schema.TaskName, null) with { ArgsBlob = argsBlob };
+        return await client.ScheduleNewOrchestrationInstanceAsync(AnalysisOrchestration.Name, job, new StartOrchestrationOptions(instanceId), cancellationToken);
     }
 
     /// <summary>
@@ -60,7 +64,10 @@ public sealed partial class AnalysisRuns
             AnalysisOrchestration.Name, Job(session, taskName, "{}") with { Refusal = reason }, cancellationToken);
     }
 
-    private AnalysisJob Job(string session, string taskName, string args) =>
+    /// <summary>The job's arguments, from their blob (or inline, for jobs that carry them).</summary>
+    public Task<AnalysisArgs> ReadArgsAsync(AnalysisJob job, CancellationToken cancellationToken) => _inputs.ArgsAsync(job, cancellationToken);
+
+    private AnalysisJob Job(string session, string taskName, string? args) =>
         new(session, taskName, args, _settings.ChunkSize, MaxFanOut: _settings.MaxFanOut, MaxParallel: _fanOut.MaxParallel);
 
     /// <summary>The session's analysis <paramref name="id"/> with its job; null when the session has none by that id.</summary>

@@ -1,4 +1,4 @@
 namespace Fractal.FunctionApp.Analytics;
 
-/// <summary>A split analysis: its plan (JSON) and the input of each independent group (JSON each).</summary>
-public sealed record GroupPlan(string Plan, IReadOnlyList<string> Groups);
+/// <summary>A split analysis: the blobs that hold its plan and, per independent group, the group's input.</summary>
+public sealed record GroupPlan(string PlanBlob, IReadOnlyList<string> GroupBlobs);

@@ -1,4 +1,4 @@
 namespace Fractal.FunctionApp.Analytics;
 
-/// <summary>One group's kernel: the analysis, its arguments (for method options) and the group's input (JSON).</summary>
-public sealed record GroupWork(string TaskName, string Args, string Group);
+/// <summary>One group's kernel: the job (for its arguments' method options) and the blob holding the group's input.</summary>
+public sealed record GroupWork(AnalysisJob Job, string GroupBlob);

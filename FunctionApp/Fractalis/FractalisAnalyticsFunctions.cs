@@ -129,10 +129,10 @@ public sealed class FractalisAnalyticsFunctions
 
     private async Task<string> ResultAsync(OrchestrationMetadata instance, AnalysisJob job, CancellationToken cancellationToken)
     {
-        var output = instance.ReadOutputAs<AnalysisOutput>();
-        var result = output?.Result ?? await _runs.ReadResultAsync(instance.InstanceId, cancellationToken)
+        var result = await _runs.ReadResultAsync(instance.InstanceId, cancellationToken)
             ?? throw new InvalidOperationException($"Analysis '{instance.InstanceId}' completed without a result.");
-        return FractalisTaskResults.ToFractalis(job.TaskName, result, JsonNode.Parse(job.Args)!.AsObject());
+        var args = await _runs.ReadArgsAsync(job, cancellationToken);
+        return FractalisTaskResults.ToFractalis(job.TaskName, result, JsonNode.Parse(args.ToJson())!.AsObject());
     }
 
     /// <summary>As Fractalis reports a task that raised: <c>"ErrorType: message"</c>, from the failure at the root of the chain.</summary>

@@ -5,33 +5,22 @@ using Fractal.FunctionApp.Storage;
 
 namespace Fractal.FunctionApp.Tests.Analytics;
 
-/// <summary>Where an analysis' output goes: inline under the limit, linked over it; charts as SVG and PNG.</summary>
+/// <summary>Where an analysis' output goes: the result and charts (SVG and PNG) to blobs, which the output links.</summary>
 public sealed class AnalysisResultStoreTests
 {
     [Fact]
-    public async Task Save_SmallResult_InlineWithNaNAsNamedLiteral()
-    {
-        var store = new AnalysisResultStore(new InMemoryBlobStore());
-
-        var output = await store.SaveAsync("i1", "compute-x", new { coef = double.NaN, n = 1 }, [], CancellationToken.None);
-
-        Assert.Equal("NaN", output.Result!.Value.GetProperty("coef").GetString());
-        Assert.Equal("/api/analytics/i1/result", output.ResultUrl);
-    }
-
-    [Fact]
-    public async Task Save_ResultOverTheLimit_OnlyLinked()
+    public async Task Save_Result_StoredWithNaNAsNamedLiteralAndOnlyLinked()
     {
         var blobs = new InMemoryBlobStore();
         var store = new AnalysisResultStore(blobs);
-        var big = new { values = Enumerable.Range(0, AnalysisResultStore.InlineLimit / 4).Select(i => i * 1.5).ToArray() };
 
-        var output = await store.SaveAsync("i2", "compute-x", big, [], CancellationToken.None);
-        await using var stored = await blobs.OpenReadAsync(AnalysisResultStore.Container, "i2/result.json", CancellationToken.None);
+        var output = await store.SaveAsync("i1", "compute-x", new { coef = double.NaN, n = 1 }, [], CancellationToken.None);
+        var stored = await blobs.ReadAllAsync(AnalysisResultStore.Container, "i1/result.json", CancellationToken.None);
 
-        Assert.Null(output.Result);
-        Assert.True(output.ResultBytes > AnalysisResultStore.InlineLimit);
-        Assert.NotNull(stored);
+        Assert.Equal("/api/analytics/i1/result", output.ResultUrl);
+        Assert.Equal(stored!.Content.Length, output.ResultBytes);
+        Assert.Contains("\"coef\":\"NaN\"", Encoding.UTF8.GetString(stored.Content), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", System.Text.Json.JsonSerializer.Serialize(output), StringComparison.Ordinal);
     }
 
     [Fact]

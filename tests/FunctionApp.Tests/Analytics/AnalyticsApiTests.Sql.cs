@@ -12,7 +12,7 @@ public sealed partial class AnalyticsApiTests
         var query = "SELECT c.value AS cohort, count(*) AS n, avg(a.value) AS mean_age FROM age a JOIN cohort c USING (id) WHERE a.value IS NOT NULL GROUP BY 1 ORDER BY 1";
 
         var output = await RunAsync("sql", new { query, tables = SqlTables("age", "cohort") });
-        var rows = output.GetProperty("result").GetProperty("rows").EnumerateArray().ToList();
+        var rows = (await ResultOfAsync(output))!["rows"]!.AsArray().Select(row => row!.AsArray()).ToList();
 
         var age = await _fixture.TableAsync("age");
         var cohort = await _fixture.TableAsync("cohort");
@@ -23,9 +23,9 @@ public sealed partial class AnalyticsApiTests
             .OrderBy(g => g.Key is null).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => (Cohort: g.Key, N: g.Count(), Mean: g.Average(p => ageOf[p.Id])))
             .ToList();
-        Assert.Equal(expected.Select(e => e.Cohort), rows.Select(r => r[0].GetString()));
-        Assert.Equal(expected.Select(e => e.N), rows.Select(r => r[1].GetInt32()));
-        Assert.All(expected.Zip(rows), pair => Assert.Equal(pair.First.Mean, pair.Second[2].GetDouble(), 1e-9 * Math.Abs(pair.First.Mean)));
+        Assert.Equal(expected.Select(e => e.Cohort), rows.Select(r => r[0]?.GetValue<string>()));
+        Assert.Equal(expected.Select(e => e.N), rows.Select(r => r[1]!.GetValue<int>()));
+        Assert.All(expected.Zip(rows), pair => Assert.Equal(pair.First.Mean, pair.Second[2]!.GetValue<double>(), 1e-9 * Math.Abs(pair.First.Mean)));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed partial class AnalyticsApiTests
         var output = await RunAsync("sql", new { query = "SELECT DISTINCT value FROM cohort ORDER BY 1", tables });
 
         Assert.True(labels.Count > 1);
-        Assert.Equal([kept], output.GetProperty("result").GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()));
+        Assert.Equal([kept], (await ResultOfAsync(output))!["rows"]!.AsArray().Select(r => r![0]?.GetValue<string>()));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Fractal.FunctionApp.Web;
 using Fractal.FunctionApp.Orchestrations;

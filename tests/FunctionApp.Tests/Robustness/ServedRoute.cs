@@ -1,10 +1,10 @@
-using System.Text;
 using System.Reflection;
+using System.Text;
 using Fractal.FunctionApp.Fractalis;
 using Fractal.FunctionApp.Web;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fractal.FunctionApp.Tests.Robustness;

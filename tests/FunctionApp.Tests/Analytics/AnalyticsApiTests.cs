@@ -246,8 +246,8 @@ public sealed partial class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixtu
         var accepted = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = "compute-histogram", args });
         var statusUri = accepted.Json.GetProperty("statusQueryGetUri").GetString();
 
-        var status = await _fixture.App.Client.GetFromJsonAsync<JsonElement>(
-            new Uri($"{statusUri}&waitForCompletion=60&showInput=true&showHistory=true&showHistoryOutput=true"));
+        await SessionCalls.WaitCompletedAsync(_fixture.App.Client, accepted.Json);
+        var status = await _fixture.App.Client.GetFromJsonAsync<JsonElement>(new Uri($"{statusUri}&showInput=true&showHistory=true&showHistoryOutput=true"));
         var text = status.GetRawText();
         var left = new List<string>();
         var blobs = new Azure.Storage.Blobs.BlobServiceClient(AppHost.StorageConnection).GetBlobContainerClient("results")

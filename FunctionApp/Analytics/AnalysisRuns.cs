@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
-using Microsoft.DurableTask.Client;
-using Fractal.FunctionApp.Web;
 using Fractal.FunctionApp.Orchestrations;
+using Fractal.FunctionApp.Web;
+using Microsoft.DurableTask.Client;
 
 namespace Fractal.FunctionApp.Analytics;
 

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs what is missing, starts the local services, builds and serves Fractal like `func start`.
+# Installs what is missing, starts the local services, builds and serves Fractal like `func start`: the local host
+# (LocalHost/, the stand-in for Functions Core Tools) runs the compiled FunctionApp on Kestrel, its durable work on
+# DTFx's Azure Storage provider over Azurite.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,10 +24,11 @@ export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:7071}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build FunctionApp/Fractal.FunctionApp.csproj -c Release --nologo -v quiet
+dotnet build LocalHost/Fractal.LocalHost.csproj -c Release --nologo -v quiet
 
 echo
 echo "Fractal is starting on ${ASPNETCORE_URLS}"
 echo "Function key (x-functions-key header or ?code=): ${FRACTAL_HOST_KEY}"
 echo "Try: curl ${ASPNETCORE_URLS%%;*}/api/health"
 echo
-exec dotnet FunctionApp/bin/Release/net10.0/Fractal.FunctionApp.dll
+exec dotnet LocalHost/bin/Release/net10.0/Fractal.LocalHost.dll "$PWD/FunctionApp/bin/Release/net10.0/Fractal.FunctionApp.dll"

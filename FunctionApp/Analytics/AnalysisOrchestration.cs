@@ -5,9 +5,9 @@ using Fractal.Domain.Analyses.Histogram;
 using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
-using Microsoft.DurableTask;
 using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Orchestrations;
+using Microsoft.DurableTask;
 
 namespace Fractal.FunctionApp.Analytics;
 
@@ -22,6 +22,7 @@ public static class AnalysisOrchestration
 {
     public const string Name = "AnalysisOrchestrator";
 
+    /// <summary>Runs the analysis; a failed activity fails it with <see cref="AnalysisFailedException"/> naming the root failure.</summary>
     [Function(Name)]
     public static async Task<AnalysisOutput> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
@@ -31,6 +32,19 @@ public static class AnalysisOrchestration
         {
             throw new NotSupportedException(refusal);
         }
+
+        try
+        {
+            return await RunJobAsync(context, job);
+        }
+        catch (TaskFailedException failure)
+        {
+            throw AnalysisFailedException.From(failure);
+        }
+    }
+
+    private static async Task<AnalysisOutput> RunJobAsync(TaskOrchestrationContext context, AnalysisJob job)
+    {
 
         var fanOut = new BoundedFanOut(job.MaxParallel);
         switch (job.TaskName)

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
+using Fractal.FunctionApp.Orchestrations;
+using Fractal.FunctionApp.Web;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Fractal.FunctionApp.Web;
-using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Analytics;
 

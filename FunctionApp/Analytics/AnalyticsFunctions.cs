@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
-using Microsoft.DurableTask.Client;
-using Fractal.FunctionApp.Web;
 using Fractal.FunctionApp.Sessions;
+using Fractal.FunctionApp.Web;
+using Microsoft.DurableTask.Client;
 
 namespace Fractal.FunctionApp.Analytics;
 
@@ -62,8 +62,11 @@ public sealed partial class AnalyticsFunctions
             runtimeStatus = instance.RuntimeStatus.ToString(),
             createdTime = instance.CreatedAt,
             lastUpdatedTime = instance.LastUpdatedAt,
-            output = instance.SerializedOutput is { } output ? JsonDocument.Parse(output).RootElement : (JsonElement?)null,
-            error = instance.FailureDetails?.ErrorMessage,
+            // Only a completed instance's output is the orchestration's JSON; a failed one's holds the error's text.
+            output = instance.RuntimeStatus == OrchestrationRuntimeStatus.Completed && instance.SerializedOutput is { } output
+                ? JsonDocument.Parse(output).RootElement
+                : (JsonElement?)null,
+            error = instance.FailureDetails is { } failure ? AnalysisFailedException.Describe(failure) : null,
         });
     }
 

@@ -1,9 +1,9 @@
 using Fractal.Domain.Data;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Fractal.FunctionApp.Web;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Orchestrations;
+using Fractal.FunctionApp.Web;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Fractal.FunctionApp.Data;
 

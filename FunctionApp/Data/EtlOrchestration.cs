@@ -1,5 +1,5 @@
-using Microsoft.DurableTask;
 using Fractal.FunctionApp.Orchestrations;
+using Microsoft.DurableTask;
 
 namespace Fractal.FunctionApp.Data;
 

@@ -1,13 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Fractal.FunctionApp.Web;
 using Fractal.FunctionApp.Analytics;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Fractalis.Tasks;
 using Fractal.FunctionApp.Sessions;
+using Fractal.FunctionApp.Web;
+using Microsoft.DurableTask.Client;
 
 namespace Fractal.FunctionApp.Fractalis;
 
@@ -143,16 +142,10 @@ public sealed class FractalisAnalyticsFunctions
             return refusal;
         }
 
-        if (RootCause(instance.FailureDetails) is not { } root)
-        {
-            return $"Terminated: {instance.SerializedOutput ?? "the task was stopped."}";
-        }
-
-        return $"{root.ErrorType[(root.ErrorType.LastIndexOf('.') + 1)..]}: {root.ErrorMessage}";
+        return instance.FailureDetails is { } failure
+            ? AnalysisFailedException.Describe(failure)
+            : $"Terminated: {instance.SerializedOutput ?? "the task was stopped."}";
     }
-
-    private static TaskFailureDetails? RootCause(TaskFailureDetails? failure) =>
-        failure?.InnerFailure is { } inner ? RootCause(inner) : failure;
 
     private static IResult Invalid(string message) => FractalisErrors.Analytics(StatusCodes.Status400BadRequest, message);
 

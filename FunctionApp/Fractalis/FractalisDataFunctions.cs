@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Microsoft.DurableTask.Client;
-using Fractal.FunctionApp.Web;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Sessions;
+using Fractal.FunctionApp.Web;
+using Microsoft.DurableTask.Client;
 
 namespace Fractal.FunctionApp.Fractalis;
 

@@ -110,7 +110,7 @@ public sealed partial class AnalyticsApiTests
         await SessionCalls.WaitForEndAsync(_fixture.App.Client, accepted.Json.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
 
         var state = await SendAsync(HttpMethod.Get, $"/api/analytics/{accepted.Json.GetProperty("id").GetString()}");
-        var error = state.Json.GetProperty("error");
+        Assert.True(state.Json.TryGetProperty("error", out var error), state.Json.ToString());
         return (state.Json.GetProperty("runtimeStatus").GetString(), error.ValueKind == JsonValueKind.String ? error.GetString()! : string.Empty);
     }
 }

@@ -286,14 +286,18 @@ public sealed partial class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixtu
         return status.GetProperty("output");
     }
 
+    /// <summary>
+    /// The activities the analysis ran, in the order they completed, from its history as Durable Functions shows it
+    /// (each <c>TaskCompleted</c> event names its <c>FunctionName</c>; the <c>TaskScheduled</c> events are folded into it).
+    /// </summary>
     private async Task<List<string?>> ScheduledActivitiesAsync(string taskName, object args)
     {
         var accepted = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = taskName, args });
         var status = await SessionCalls.WaitForEndAsync(_fixture.App.Client, accepted.Json.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60), "&showHistory=true");
         Assert.True(status.GetProperty("runtimeStatus").GetString() == "Completed", status.ToString());
         return [.. status.GetProperty("historyEvents").EnumerateArray()
-            .Where(e => e.GetProperty("eventType").GetString() == "TaskScheduled")
-            .Select(e => e.GetProperty("name").GetString())];
+            .Where(e => e.GetProperty("EventType").GetString() == "TaskCompleted")
+            .Select(e => e.GetProperty("FunctionName").GetString())];
     }
 
     /// <summary>The result, from the link the output gives (the output never carries it).</summary>

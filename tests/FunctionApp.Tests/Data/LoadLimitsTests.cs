@@ -14,6 +14,7 @@ namespace Fractal.FunctionApp.Tests.Data;
 /// a 4xx naming the field and the limit and store nothing; a maximal load runs while another session's analysis still
 /// completes promptly and the health probe stays 200. Bounded: the caps are set low enough to finish in a minute.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class LoadLimitsTests
 {
     private const int MaxDescriptors = 60;

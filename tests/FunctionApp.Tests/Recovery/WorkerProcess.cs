@@ -160,7 +160,6 @@ internal sealed class WorkerProcess : IAsyncDisposable
             {
                 _log.WriteLine(line);
             }
-
         }
     }
 

@@ -12,7 +12,8 @@ internal sealed record FuzzRequest(ServedRoute Route, string Path, string Flaw, 
     public HttpRequestMessage ToMessage()
     {
         var message = new HttpRequestMessage(new HttpMethod(Route.Method), Path);
-        message.Headers.TryAddWithoutValidation("x-functions-key", AppHost.Key);
+        // The management API takes the master or the system key only, as the Functions host checks it.
+        message.Headers.TryAddWithoutValidation("x-functions-key", Path.StartsWith("/runtime/", StringComparison.Ordinal) ? AppHost.SystemKey : AppHost.Key);
         message.Headers.TryAddWithoutValidation(Sessions.Session.HeaderName, Session);
         foreach (var (name, value) in Headers)
         {

@@ -73,6 +73,8 @@ public sealed class MalformedInputFixture : IAsyncLifetime
         "dataId" => AgeId,
         "taskId" when route.Contract == ErrorContract.FractalisAnalytics => AnalysisId,
         "taskId" => AgeId,
+        "instanceId" when route.Template.Contains("/orchestrators/", StringComparison.Ordinal) => "fuzz-" + Guid.NewGuid().ToString("N"),
+        "functionName" => global::Fractal.FunctionApp.Analytics.AnalysisOrchestration.Name,
         "id" or "instanceId" => AnalysisId,
         "file" => "correlation.svg",
         "eventName" => "approval",

@@ -34,13 +34,13 @@ public sealed class MalformedInputTests : IClassFixture<MalformedInputFixture>
 
         Assert.Contains("POST /api/data", served);
         Assert.Contains("POST /api/analytics", served);
-        Assert.Contains("POST /data", served);
-        Assert.Contains("POST /analytics", served);
-        Assert.Contains("GET /misc/version", served);
+        Assert.Contains("POST /api/fractalis/data", served);
+        Assert.Contains("POST /api/fractalis/analytics", served);
+        Assert.Contains("GET /api/fractalis/misc/version", served);
         Assert.Contains("GET /runtime/webhooks/durabletask/instances", served);
         Assert.Contains("POST /runtime/webhooks/durabletask/instances/{instanceId}/raiseEvent/{eventName}", served);
-        Assert.Equal(ErrorContract.FractalisAnalytics, Routes.Single(r => r.ToString() == "POST /analytics").Contract);
-        Assert.Equal(ErrorContract.FractalisData, Routes.Single(r => r.ToString() == "POST /data").Contract);
+        Assert.Equal(ErrorContract.FractalisAnalytics, Routes.Single(r => r.ToString() == "POST /api/fractalis/analytics").Contract);
+        Assert.Equal(ErrorContract.FractalisData, Routes.Single(r => r.ToString() == "POST /api/fractalis/data").Contract);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class MalformedInputTests : IClassFixture<MalformedInputFixture>
     public async Task PostData_RefusedBodies_OwnerDatasetsUnchanged()
     {
         var before = await _fixture.OwnerDataAsync();
-        var routes = Routes.Where(r => r.ToString() is "POST /api/data" or "POST /data").ToList();
+        var routes = Routes.Where(r => r.ToString() is "POST /api/data" or "POST /api/fractalis/data").ToList();
         var bodies = MalformedInputs.Bodies
             .Concat(MalformedInputs.WithEachFieldReplaced(DataTemplate()).Where(b => b.Flaw.EndsWith("invalid UTF-8", StringComparison.Ordinal) || b.Flaw.EndsWith("surrogate", StringComparison.Ordinal) || b.Flaw.EndsWith("surrogate escape", StringComparison.Ordinal)));
         var requests = (from route in routes from body in bodies select new FuzzRequest(route, route.Template, body.Flaw, _fixture.OwnerSession, body.Body)).ToList();
@@ -196,13 +196,13 @@ public sealed class MalformedInputTests : IClassFixture<MalformedInputFixture>
     private Dictionary<string, (string Session, JsonObject Template)> BodyTemplates() => new()
     {
         ["POST /api/data"] = (MalformedInputFixture.NewSession(), DataTemplate()),
-        ["POST /data"] = (MalformedInputFixture.NewSession(), DataTemplate()),
+        ["POST /api/fractalis/data"] = (MalformedInputFixture.NewSession(), DataTemplate()),
         ["POST /api/analytics"] = (_fixture.OwnerSession, new JsonObject
         {
             ["task_name"] = "compute-correlation",
             ["args"] = new JsonObject { ["x"] = _fixture.AgeId, ["y"] = _fixture.BmiId, ["method"] = "pearson" },
         }),
-        ["POST /analytics"] = (_fixture.OwnerSession, new JsonObject
+        ["POST /api/fractalis/analytics"] = (_fixture.OwnerSession, new JsonObject
         {
             ["task_name"] = "compute-correlation",
             ["args"] = new JsonObject

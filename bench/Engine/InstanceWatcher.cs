@@ -9,11 +9,17 @@ namespace Fractal.Bench.Engine;
 /// </summary>
 internal static class InstanceWatcher
 {
-    private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(10);
-
-    /// <summary>Starts an orchestration with <paramref name="start"/>, waits for it, checks its output, and returns the time taken.</summary>
+    /// <summary>
+    /// Starts an orchestration with <paramref name="start"/>, waits for it (reading its row every <paramref name="poll"/>),
+    /// checks its output, and returns the time taken.
+    /// </summary>
     public static async Task<TimeSpan> RunAsync(
-        IBenchTarget target, Func<CancellationToken, Task<string>> start, Func<string?, bool> outputIsRight, TimeSpan timeout, CancellationToken cancellationToken)
+        IBenchTarget target,
+        Func<CancellationToken, Task<string>> start,
+        Func<string?, bool> outputIsRight,
+        TimeSpan poll,
+        TimeSpan timeout,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var instanceId = await start(cancellationToken);
@@ -36,7 +42,7 @@ internal static class InstanceWatcher
                 throw new TimeoutException($"{target.Label}: {instanceId} did not complete within {timeout} (status {state?.OrchestrationStatus}).");
             }
 
-            await Task.Delay(s_poll, cancellationToken);
+            await Task.Delay(poll, cancellationToken);
         }
     }
 

@@ -58,6 +58,13 @@ internal sealed class WorkerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // The test folder's dependency manifest lists the local host's and the app's assemblies and native libraries
+        // (SkiaSharp, DuckDB) together, as one deployment.
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add("--depsfile");
+        start.ArgumentList.Add(Path.Combine(appDirectory, "Fractal.FunctionApp.Tests.deps.json"));
+        start.ArgumentList.Add("--runtimeconfig");
+        start.ArgumentList.Add(Path.Combine(appDirectory, "Fractal.LocalHost.runtimeconfig.json"));
         start.ArgumentList.Add(Path.Combine(appDirectory, "Fractal.LocalHost.dll"));
         start.ArgumentList.Add(Path.Combine(appDirectory, "Fractal.FunctionApp.dll"));
         start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");

@@ -11,7 +11,7 @@ namespace Fractal.LocalHost.Tests.Recovery;
 
 /// <summary>
 /// A task hub of its own on Azurite for a recovery test: the settings its host processes get (short polling and
-/// visibility timeouts, so that a dead worker's messages come back in seconds rather than DTFx's 5 minutes), a client
+/// visibility timeouts, so that a dead worker's messages come back in under a minute rather than DTFx's 5), a client
 /// of it in the test process (it runs no worker), and the hub's deletion on dispose.
 /// </summary>
 internal sealed class RecoveryHub : IAsyncDisposable

@@ -117,8 +117,10 @@ public sealed class LoadLimitsTests
         var maximalTime = clock.Elapsed;
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"correlation beside a {MaxDescriptors}-descriptor load: {correlationTime.TotalSeconds:F2} s; the load: {maximalTime.TotalSeconds:F2} s; {health.Count} health probes"));
 
-        Assert.True(correlationTime < TimeSpan.FromSeconds(15), $"The correlation took {correlationTime} beside the maximal load.");
-        Assert.True(correlationTime < maximalTime, "The correlation should not wait for the whole maximal load.");
+        // Timed against the load beside it, not the clock: the machines are shared. Without the fan-out bound the
+        // correlation's activities queue behind all of the load's and it ends with it.
+        Assert.True(correlationTime < maximalTime / 2, $"The correlation took {correlationTime} beside a load of {maximalTime}.");
+        Assert.True(correlationTime < TimeSpan.FromSeconds(30), $"The correlation took {correlationTime} beside the maximal load.");
         Assert.Equal(MaxDescriptors, maximalOutput.GetArrayLength());
         Assert.NotEmpty(health);
         Assert.All(health, status => Assert.Equal(HttpStatusCode.OK, status));

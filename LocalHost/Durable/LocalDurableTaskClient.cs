@@ -62,6 +62,11 @@ public sealed class LocalDurableTaskClient : DurableTaskClient
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orchestratorName.Name, nameof(orchestratorName));
+        if (options?.InstanceId is { } instanceId)
+        {
+            InstanceIds.Validate(instanceId, InstanceIds.OptionsParameter);
+        }
+
         var dedupe = options?.DedupeStatuses is { } statuses
             ? [.. statuses.Select(ParseStatus)]
             : s_runningStatuses;

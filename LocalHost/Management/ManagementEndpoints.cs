@@ -278,6 +278,10 @@ internal sealed class ManagementEndpoints
         {
             return HostProblems.Result(StatusCodes.Status409Conflict, ex.Message, "instanceId");
         }
+        catch (ArgumentException ex) when (ex.ParamName == InstanceIds.OptionsParameter)
+        {
+            return HostProblems.Result(StatusCodes.Status400BadRequest, ex.Message, "instanceId");
+        }
 
         return await CheckStatusOrWaitAsync(context, client, id);
     }

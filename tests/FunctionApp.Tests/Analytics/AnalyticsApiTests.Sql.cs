@@ -99,6 +99,21 @@ public sealed partial class AnalyticsApiTests
         Assert.Contains($"time limit of {DemoAnalyticsFixture.SqlTimeoutSeconds} s", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Delete_RunningAnalysis_TerminatesItThenPurgesIt()
+    {
+        var args = new { query = "SELECT count(*) FROM genes a, genes b WHERE a.value + b.value < -1e9", tables = SqlTables("genes") };
+        var accepted = await SendAsync(HttpMethod.Post, "/api/analytics", new { task_name = "sql", args });
+        var id = accepted.Json.GetProperty("id").GetString()!;
+
+        var deleted = await SendAsync(HttpMethod.Delete, $"/api/analytics/{id}");
+        var status = await SendAsync(HttpMethod.Get, $"/api/analytics/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, deleted.Status);
+        Assert.True(deleted.Json.GetProperty("purged").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, status.Status);
+    }
+
     private Dictionary<string, string> SqlTables(params string[] names) =>
         names.ToDictionary(name => name, name => _fixture.DataIds[name], StringComparer.Ordinal);
 

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Fractal.LocalHost;
 using Fractal.LocalHost.Settings;
 
@@ -13,7 +12,7 @@ if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
 
 try
 {
-    var assembly = Assembly.LoadFrom(Path.GetFullPath(path));
+    var assembly = AppDependencies.Load(path);
     await using var host = LocalFunctionsHost.Create(new LocalFunctionsHostOptions
     {
         AppAssembly = assembly,

@@ -60,7 +60,18 @@ internal sealed class DurableTaskHostOptionsSetup : IConfigureOptions<DurableTas
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static int? Number(IConfigurationSection section, string key, List<string> failures)
+    private static int? Number(IConfigurationSection section, string key, List<string> failures) =>
+        Parse(section, key, failures, "a whole number", (string text, out int number) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out number));
+
+    private static bool? Flag(IConfigurationSection section, string key, List<string> failures) =>
+        Parse<bool>(section, key, failures, "true or false", bool.TryParse);
+
+    private static TimeSpan? Duration(IConfigurationSection section, string key, List<string> failures) =>
+        Parse(section, key, failures, "a time span such as \"00:00:05\"", (string text, out TimeSpan duration) => TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration));
+
+    /// <summary>The setting parsed, null when unset; a value that does not parse adds a failure naming the setting and what it must be.</summary>
+    private static T? Parse<T>(IConfigurationSection section, string key, List<string> failures, string expected, TryParser<T> tryParse)
+        where T : struct
     {
         var value = Text(section, key);
         if (value is null)
@@ -68,46 +79,14 @@ internal sealed class DurableTaskHostOptionsSetup : IConfigureOptions<DurableTas
             return null;
         }
 
-        if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        if (tryParse(value, out var parsed))
         {
-            return number;
+            return parsed;
         }
 
-        failures.Add($"Setting '{DurableTaskSettingNames.Display(key)}' must be a whole number; it is '{value}'.");
+        failures.Add($"Setting '{DurableTaskSettingNames.Display(key)}' must be {expected}; it is '{value}'.");
         return null;
     }
 
-    private static bool? Flag(IConfigurationSection section, string key, List<string> failures)
-    {
-        var value = Text(section, key);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (bool.TryParse(value, out var flag))
-        {
-            return flag;
-        }
-
-        failures.Add($"Setting '{DurableTaskSettingNames.Display(key)}' must be true or false; it is '{value}'.");
-        return null;
-    }
-
-    private static TimeSpan? Duration(IConfigurationSection section, string key, List<string> failures)
-    {
-        var value = Text(section, key);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var duration))
-        {
-            return duration;
-        }
-
-        failures.Add($"Setting '{DurableTaskSettingNames.Display(key)}' must be a time span such as \"00:00:05\"; it is '{value}'.");
-        return null;
-    }
+    private delegate bool TryParser<T>(string text, out T value);
 }

@@ -9,7 +9,6 @@ using Fractal.Domain.Analyses.Sql;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Data;
-using Fractal.Domain.Statistics.Clustering;
 using Fractal.FunctionApp.Data;
 
 namespace Fractal.FunctionApp.Analytics;
@@ -203,15 +202,11 @@ public sealed partial class AnalysisInputs
             await CheckDatasetAsync(session, "data", data.Id, [DataType.NumericalArray.ToName()], cancellationToken);
         }
 
-        var options = args.Options<ClusterOptions>("options");
-        if (options.Method is { } method && !ClusteringNames.Methods.Contains(method, StringComparer.Ordinal))
+        // Each algorithm's options are checked by the algorithm: k-means takes neither method nor metric, which
+        // Fractal.js sends empty.
+        if (args.Text("cluster_algo") == "hclust")
         {
-            throw new AnalysisArgumentException("options.method", $"Unknown method '{method}'; use one of {string.Join(", ", ClusteringNames.Methods)}.");
-        }
-
-        if (options.Metric is { } metric && !ClusteringNames.Metrics.Contains(metric, StringComparer.Ordinal))
-        {
-            throw new AnalysisArgumentException("options.metric", $"Unknown metric '{metric}'; use one of {string.Join(", ", ClusteringNames.Metrics)}.");
+            ClusterAnalysis.Linkage(args.Options<ClusterOptions>("options"));
         }
     }
 

@@ -14,12 +14,18 @@ namespace Fractal.FunctionApp.Fractalis;
 /// Fractalis' analytics routes over the native analysis orchestrations (<see cref="AnalysisRuns"/>):
 /// Fractal.js' arguments, with their <c>$…$</c> dataset references, are translated to the native ones;
 /// the state is SUBMITTED, SUCCESS or FAILURE; a result is the JSON text Fractal.js parses.
-/// Errors, wherever they are found (a malformed body, a bad session id), are <c>{"error_msg": ...}</c>;
-/// another session's task ids are 404.
+/// As in Fractalis, a request is refused only when it is malformed (not a JSON object with a task name and
+/// arguments, an unknown task, a dataset reference that is malformed or names no dataset of the session): those
+/// errors, wherever they are found, are <c>{"error_msg": ...}</c>, and another session's task ids are 404. What a
+/// Fractalis task checks when it runs (an empty matrix, no shared ids, too few values, a bad option) is accepted and
+/// ends FAILURE with <c>"ValueError: …"</c>.
 /// </summary>
 [FractalisAnalyticsErrors]
 public sealed class FractalisAnalyticsFunctions
 {
+    /// <summary>The error type of a task whose data or arguments fail its checks, as Python names a bad value.</summary>
+    private const string DataErrorType = "ValueError";
+
     private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(60);
     private readonly AnalysisRuns _runs;
     private readonly DatasetRepository _datasets;
@@ -48,6 +54,10 @@ public sealed class FractalisAnalyticsFunctions
             }
 
             var taskName = name.GetString()!;
+            if (FractalisTasks.Find(taskName) is null)
+            {
+                return Invalid($"Unknown task '{taskName}'; use one of {string.Join(", ", FractalisTasks.TaskNames)}.");
+            }
 
             var datasets = new HashSet<string>(StringComparer.Ordinal);
             await foreach (var dataId in _datasets.ListIdsAsync(session, cancellationToken))
@@ -66,10 +76,15 @@ public sealed class FractalisAnalyticsFunctions
             {
                 taskId = await _runs.StartRefusedAsync(session, taskName, $"{unsupported.ErrorType}: {unsupported.Message}", client, cancellationToken);
             }
+            catch (Exception error) when (error is FractalisArgumentException or AnalysisArgumentException)
+            {
+                // What Fractalis checks in its task (the data and the arguments the task reads) fails the task, not the request.
+                taskId = await _runs.StartRefusedAsync(session, taskName, $"{DataErrorType}: {error.Message}", client, cancellationToken);
+            }
 
             return Results.Json(new { task_id = taskId }, statusCode: StatusCodes.Status201Created);
         }
-        catch (Exception error) when (error is FractalisArgumentException or AnalysisArgumentException)
+        catch (FractalisArgumentException error)
         {
             return Invalid(error.Message);
         }
@@ -83,7 +98,7 @@ public sealed class FractalisAnalyticsFunctions
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        if (await AnalysisRuns.FindAsync(Session.FindOrCreate(request), taskId, client, cancellationToken) is not var (instance, job))
+        if (await AnalysisRuns.FindAsync(Session.Find(request), taskId, client, cancellationToken) is not var (instance, job))
         {
             return NoSuchTask();
         }
@@ -117,7 +132,7 @@ public sealed class FractalisAnalyticsFunctions
         string taskId,
         CancellationToken cancellationToken)
     {
-        if (await AnalysisRuns.FindAsync(Session.FindOrCreate(request), taskId, client, cancellationToken) is not var (instance, _))
+        if (await AnalysisRuns.FindAsync(Session.Find(request), taskId, client, cancellationToken) is not var (instance, _))
         {
             return NoSuchTask();
         }

@@ -9,7 +9,9 @@ namespace Fractal.FunctionApp.Fractalis;
 
 /// <summary>
 /// Fractalis' version and data routes, as Fractal.js calls them: no function key, the session in a
-/// cookie made on first use, errors as <c>{"error": ...}</c>. Loading and deleting go through
+/// cookie made by the first request that stores something (a load), errors as <c>{"error": ...}</c>. A read
+/// without a cookie answers as an empty session and sets none, so that Fractal.js' first calls, which race
+/// without a cookie, cannot leave the browser holding a session other than the one its data went into. Loading and deleting go through
 /// <see cref="DataLoads"/>, as <c>/api/data</c> does; another session's ids are 404. Every error, wherever
 /// it is found (a malformed body, a bad session id), is answered in Fractalis' shape.
 /// </summary>
@@ -32,7 +34,7 @@ public sealed class FractalisDataFunctions
     public static IResult Version(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FractalisRoutes.Base + "misc/version")] HttpRequest request)
     {
-        Session.FindOrCreate(request);
+        ArgumentNullException.ThrowIfNull(request);
         return Results.Json(new { version = ApiVersion }, statusCode: StatusCodes.Status201Created);
     }
 
@@ -41,7 +43,7 @@ public sealed class FractalisDataFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = FractalisRoutes.Base + "data")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        var records = await _loads.ListAsync(Session.FindOrCreate(request), cancellationToken);
+        var records = Session.Find(request) is { } session ? await _loads.ListAsync(session, cancellationToken) : [];
         return Results.Ok(new { data_states = records.Select(FractalisDataState.From) });
     }
 
@@ -75,7 +77,7 @@ public sealed class FractalisDataFunctions
         string taskId,
         CancellationToken cancellationToken)
     {
-        var record = await _datasets.GetAsync(Session.FindOrCreate(request), taskId, cancellationToken);
+        var record = Session.Find(request) is { } session ? await _datasets.GetAsync(session, taskId, cancellationToken) : null;
         return record is null
             ? NotInSession(taskId)
             : Results.Ok(new { meta = new { descriptor = record.Descriptor, features = record.Features } });
@@ -87,7 +89,7 @@ public sealed class FractalisDataFunctions
         string taskId,
         CancellationToken cancellationToken)
     {
-        var deleted = await _datasets.DeleteAsync(Session.FindOrCreate(request), taskId, cancellationToken);
+        var deleted = Session.Find(request) is { } session && await _datasets.DeleteAsync(session, taskId, cancellationToken);
         return deleted ? Results.Ok() : NotInSession(taskId);
     }
 
@@ -96,7 +98,11 @@ public sealed class FractalisDataFunctions
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = FractalisRoutes.Base + "data")] HttpRequest request,
         CancellationToken cancellationToken)
     {
-        await _loads.DeleteAllAsync(Session.FindOrCreate(request), cancellationToken);
+        if (Session.Find(request) is { } session)
+        {
+            await _loads.DeleteAllAsync(session, cancellationToken);
+        }
+
         return Results.Ok();
     }
 

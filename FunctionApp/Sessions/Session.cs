@@ -5,7 +5,8 @@ namespace Fractal.FunctionApp.Sessions;
 
 /// <summary>
 /// Whose data a request touches: the <c>X-Fractal-Session</c> header, else the <c>fractal_session</c>
-/// cookie; a request that may create data and has neither gets a new id, set as a cookie.
+/// cookie; a request that creates data and has neither gets a new id, set as a cookie. Reads use <see cref="Find"/>
+/// and set nothing: a browser whose first calls race without a cookie keeps the one session its data went into.
 /// </summary>
 public static partial class Session
 {

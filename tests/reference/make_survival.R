@@ -15,13 +15,16 @@ library(jsonlite)
 out <- file.path("tests", "Domain.Tests", "Fixtures", "survival.json")
 z <- qnorm(0.975)
 
+# Inputs keep every bit: jsonlite prints at most 15 significant digits.
+exact <- function(x) structure(paste0("[", paste(sprintf("%.17g", x), collapse = ","), "]"), class = "json")
+
 curve <- function(time, event) {
   km <- survfit(Surv(time, event) ~ 1, conf.type = "log-log")
   na <- survfit(Surv(time, event) ~ 1, ctype = 1)
   h <- na$cumhaz
   s <- na$std.chaz
   list(
-    time = time, event = event,
+    time = exact(time), event = event,
     timeline = km$time,
     at_risk = km$n.risk,
     events = km$n.event,
@@ -69,6 +72,13 @@ cases <- list(
   list(name = "median_on_flat_half", groups = list(
     list(time = c(1, 2, 3, 4), event = c(1, 1, 1, 1)),
     list(time = c(1, 2, 3, 4, 5, 6), event = c(1, 0, 1, 0, 1, 0)))),
+  # Durations equal but for floating-point noise, as a sum of months from days or 0.7 + 0.1 gives them:
+  # survfit and survdiff treat them as one time (aeqSurv). Written with 17 digits, so the noise survives.
+  list(name = "near_equal_times", groups = list(
+    list(time = c(1 / 30.44 + 260 / 30.44, 261 / 30.44, 0.7 + 0.1, 0.8, 5, 7.2, 3 / 30.44 + 334 / 30.44, 337 / 30.44, 20),
+         event = c(1, 1, 0, 1, 1, 0, 1, 1, 0)),
+    list(time = c(261 / 30.44, 1 / 30.44 + 260 / 30.44, 1.1 * 3, 3.3, 0.8, 9.5, 337 / 30.44, 15),
+         event = c(1, 0, 1, 1, 1, 1, 0, 1)))),
   list(name = "single_subject_and_all_censored", groups = list(
     list(time = c(3), event = c(1)),
     list(time = c(1, 2, 5), event = c(0, 0, 0)),
@@ -86,4 +96,4 @@ fixture <- list(
   ))
 )
 
-writeLines(toJSON(fixture, digits = NA, na = "null", pretty = TRUE), out)
+writeLines(toJSON(fixture, digits = NA, na = "null", pretty = TRUE, json_verbatim = TRUE), out)

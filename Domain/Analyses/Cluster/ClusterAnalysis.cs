@@ -41,21 +41,7 @@ public static class ClusterAnalysis
         {
             case "hclust":
                 {
-                    if (!ClusteringNames.TryParseMethod(options.Method, out var method))
-                    {
-                        throw new AnalysisArgumentException("options.method", $"'{options.Method}' is not a linkage method; use one of {string.Join(", ", ClusteringNames.Methods)}.");
-                    }
-
-                    if (!ClusteringNames.TryParseMetric(options.Metric, out var metric))
-                    {
-                        throw new AnalysisArgumentException("options.metric", $"'{options.Metric}' is not a metric; use one of {string.Join(", ", ClusteringNames.Metrics)}.");
-                    }
-
-                    if (method is LinkageMethod.Centroid or LinkageMethod.Median or LinkageMethod.Ward && metric != DistanceMetric.Euclidean)
-                    {
-                        throw new AnalysisArgumentException("options.metric", $"Method '{options.Method}' requires the euclidean metric.");
-                    }
-
+                    var (method, metric) = Linkage(options);
                     var rowCount = Count(options.RowClusters, "options.n_row_clusters", rows.Length);
                     var columnCount = Count(options.ColumnClusters, "options.n_col_clusters", columns.Length);
                     var rowLinkage = Link(rows, method, metric, "rows");
@@ -84,6 +70,29 @@ public static class ClusterAnalysis
             default:
                 throw new AnalysisArgumentException("cluster_algo", $"'{arguments.Algorithm}' is not a clustering algorithm; use one of {string.Join(", ", Algorithms)}.");
         }
+    }
+
+    /// <summary>
+    /// The linkage <c>hclust</c> uses, from <c>options.method</c> and <c>options.metric</c>; <c>kmeans</c> reads
+    /// neither, so only <c>hclust</c> checks them.
+    /// </summary>
+    /// <exception cref="AnalysisArgumentException">An unknown method or metric, or a method that needs the euclidean metric without it.</exception>
+    public static (LinkageMethod Method, DistanceMetric Metric) Linkage(ClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!ClusteringNames.TryParseMethod(options.Method, out var method))
+        {
+            throw new AnalysisArgumentException("options.method", $"'{options.Method}' is not a linkage method; use one of {string.Join(", ", ClusteringNames.Methods)}.");
+        }
+
+        if (!ClusteringNames.TryParseMetric(options.Metric, out var metric))
+        {
+            throw new AnalysisArgumentException("options.metric", $"'{options.Metric}' is not a metric; use one of {string.Join(", ", ClusteringNames.Metrics)}.");
+        }
+
+        return method is LinkageMethod.Centroid or LinkageMethod.Median or LinkageMethod.Ward && metric != DistanceMetric.Euclidean
+            ? throw new AnalysisArgumentException("options.metric", $"Method '{options.Method}' requires the euclidean metric.")
+            : (method, metric);
     }
 
     /// <summary>

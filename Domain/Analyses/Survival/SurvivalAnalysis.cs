@@ -20,7 +20,7 @@ public static class SurvivalAnalysis
         Parameters =
         [
             new() { Name = "durations", Kind = ParameterKind.Dataset, Required = true, DataTypes = [DataType.Numerical.ToName(), DataType.TimeToEvent.ToName()], Description = "The times, or a time_to_event dataset holding times and event flags." },
-            new() { Name = "event_observed", Kind = ParameterKind.Dataset, DataTypes = [DataType.Numerical.ToName()], Description = "1 where the event happened, 0 where censored; without it, every subject had the event. Not with a time_to_event dataset." },
+            new() { Name = "event_observed", Kind = ParameterKind.Dataset, DataTypes = [DataType.Numerical.ToName(), DataType.Categorical.ToName()], Description = "Numerical: the event happened where the value is not 0, censored where it is 0. Categorical: the event happened where a value is present. Censored where the value is missing; without it, every subject had the event. Not with a time_to_event dataset." },
             new() { Name = "estimator", Kind = ParameterKind.Text, AllowedValues = SurvivalEstimatorNames.All, Default = "KaplanMeier", Description = "The curve to estimate." },
             CommonParameters.IdFilter,
             CommonParameters.Subsets,
@@ -160,15 +160,44 @@ public static class SurvivalAnalysis
         }
         else
         {
-            var events = NumericVariable.FromTable(arguments.EventObserved, "event_observed");
-            foreach (var id in events.Ids)
-            {
-                events.TryGetValue(id, out var flag);
-                flags.Add(id, flag != 0);
-            }
+            ReadEventFlags(arguments.EventObserved, flags);
         }
 
         return (variable.Label, times, flags, dropped);
+    }
+
+    /// <summary>
+    /// The event flag of each id that has a value in <paramref name="table"/> (the first row of an id wins): numerical,
+    /// an event where the value is not 0; categorical, as Fractalis counts it, an event wherever a value is present
+    /// (a non-empty label). Ids with a missing value get no flag, and count as censored.
+    /// </summary>
+    private static void ReadEventFlags(DatasetTable table, Dictionary<string, bool> flags)
+    {
+        if (table.DataType == DataType.Categorical)
+        {
+            if (table.DistinctFeatures().Count != 1)
+            {
+                throw new AnalysisArgumentException("event_observed", $"'event_observed' must have exactly one feature; it has {table.DistinctFeatures().Count}.");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var row = 0; row < table.RowCount; row++)
+            {
+                if (seen.Add(table.Ids[row]) && !string.IsNullOrEmpty(table.Labels[row]))
+                {
+                    flags.Add(table.Ids[row], true);
+                }
+            }
+
+            return;
+        }
+
+        var events = NumericVariable.FromTable(table, "event_observed");
+        foreach (var id in events.Ids)
+        {
+            events.TryGetValue(id, out var flag);
+            flags.Add(id, flag != 0);
+        }
     }
 
     private static void AddTime(Dictionary<string, double> times, List<string> dropped, string id, double time)

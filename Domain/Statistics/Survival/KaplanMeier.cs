@@ -2,7 +2,10 @@ using MathNet.Numerics.Distributions;
 
 namespace Fractal.Domain.Statistics.Survival;
 
-/// <summary>The Kaplan–Meier survival curve as R's <c>survfit(Surv(time, event) ~ 1, conf.type = "log-log")</c> gives it.</summary>
+/// <summary>
+/// The Kaplan–Meier survival curve as R's <c>survfit(Surv(time, event) ~ 1, conf.type = "log-log")</c> gives it, times equal within
+/// <see cref="NearTies"/>' tolerance being one time, as there.
+/// </summary>
 public static class KaplanMeier
 {
     /// <summary>
@@ -11,7 +14,7 @@ public static class KaplanMeier
     /// </summary>
     public static SurvivalEstimate Fit(IReadOnlyList<double> times, IReadOnlyList<bool> events)
     {
-        var table = EventTable.Build(times, events);
+        var table = EventTable.Build(NearTies.Merge(times), events);
         var z = Normal.InvCDF(0, 1, 0.975);
         var count = table.Times.Count;
         var survival = new double[count];

@@ -10,6 +10,7 @@ public static class LogRankTest
     /// Observed minus expected events per group, summed over the pooled event times, with the
     /// hypergeometric covariance; groups expecting no event are left out, as is the first of the rest,
     /// and chi2 = (O - E)' V⁻¹ (O - E) on k - 1 degrees of freedom. Fewer than two groups give NaN.
+    /// Times equal within <see cref="NearTies"/>' tolerance over the pooled sample are one time.
     /// </summary>
     public static LogRankResult Compute(IReadOnlyList<(IReadOnlyList<double> Times, IReadOnlyList<bool> Events)> groups)
     {
@@ -19,7 +20,16 @@ public static class LogRankTest
             return Undefined(0, $"{groups.Count} group(s); a log-rank test needs at least 2.");
         }
 
-        var tables = groups.Select(group => EventTable.Build(group.Times, group.Events)).ToList();
+        // Near-equal times are tied across the pooled sample, as survdiff does before counting.
+        var pooled = NearTies.Merge([.. groups.SelectMany(group => group.Times)]);
+        var tables = new List<EventTable>(groups.Count);
+        var offset = 0;
+        foreach (var group in groups)
+        {
+            tables.Add(EventTable.Build([.. pooled.Skip(offset).Take(group.Times.Count)], group.Events));
+            offset += group.Times.Count;
+        }
+
         var k = groups.Count;
         var eventTimes = tables.SelectMany(table => table.Times.Where((_, i) => table.Events[i] > 0)).Distinct().Order().ToArray();
         var observed = new double[k];

@@ -2,7 +2,10 @@ using MathNet.Numerics.Distributions;
 
 namespace Fractal.Domain.Statistics.Survival;
 
-/// <summary>The Nelson–Aalen cumulative hazard as R's <c>survfit(..., ctype = 1)</c> gives it.</summary>
+/// <summary>
+/// The Nelson–Aalen cumulative hazard as R's <c>survfit(..., ctype = 1)</c> gives it, times equal within
+/// <see cref="NearTies"/>' tolerance being one time, as there.
+/// </summary>
 public static class NelsonAalen
 {
     /// <summary>
@@ -11,7 +14,7 @@ public static class NelsonAalen
     /// </summary>
     public static SurvivalEstimate Fit(IReadOnlyList<double> times, IReadOnlyList<bool> events)
     {
-        var table = EventTable.Build(times, events);
+        var table = EventTable.Build(NearTies.Merge(times), events);
         var z = Normal.InvCDF(0, 1, 0.975);
         var count = table.Times.Count;
         var hazard = new double[count];

@@ -108,6 +108,51 @@ public sealed class SurvivalAnalysisTests
     }
 
     [Fact]
+    public void Run_CategoricalEventObserved_EventWhereAValueIsPresent()
+    {
+        var durations = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c", "d"], ["t", "t", "t", "t"], [1, 2, 3, 4]);
+        var events = DatasetTable.FromLabels(["a", "b", "c"], ["status", "status", "status"], ["dead", null, "alive"]);
+
+        var result = SurvivalAnalysis.Run(new SurvivalArguments(durations, events, SurvivalEstimator.KaplanMeier, new AnalysisScope()));
+
+        Assert.Equal([1, 0, 1, 0], result.Statistics.Single().Curve.Events);
+        Assert.Equal(["b", "d"], result.CensoredWithoutFlagIds);
+    }
+
+    [Fact]
+    public void Run_NumericalEventObserved_EventWhereNotZero()
+    {
+        var durations = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c"], ["t", "t", "t"], [1, 2, 3]);
+        var events = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c"], ["e", "e", "e"], [0, 2, 1]);
+
+        var result = SurvivalAnalysis.Run(new SurvivalArguments(durations, events, SurvivalEstimator.KaplanMeier, new AnalysisScope()));
+
+        Assert.Equal([0, 1, 1], result.Statistics.Single().Curve.Events);
+    }
+
+    [Fact]
+    public void Run_EventObservedOfTwoFeatures_ThrowsNamingEventObserved()
+    {
+        var durations = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b"], ["t", "t"], [1, 2]);
+        var events = DatasetTable.FromLabels(["a", "b"], ["status", "stage"], ["dead", "II"]);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => SurvivalAnalysis.Run(new SurvivalArguments(durations, events, SurvivalEstimator.KaplanMeier, new AnalysisScope())));
+
+        Assert.Equal("event_observed", error.Argument);
+    }
+
+    [Fact]
+    public void Run_DurationsApartByFloatingPointNoise_AreOneTimeOnTheCurve()
+    {
+        var durations = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c"], ["t", "t", "t"], [0.7 + 0.1, 0.8, 2]);
+
+        var curve = SurvivalAnalysis.Run(new SurvivalArguments(durations, null, SurvivalEstimator.KaplanMeier, new AnalysisScope())).Statistics.Single().Curve;
+
+        Assert.Equal(2, curve.Timeline.Count);
+        Assert.Equal(2, curve.Events[0]);
+    }
+
+    [Fact]
     public void Run_NumericalDurations_LabelIsTheirFeature()
     {
         var durations = DatasetTable.FromNumbers(DataType.Numerical, ["a", "b", "c"], ["os_months", "os_months", "os_months"], [1, 2, 3]);

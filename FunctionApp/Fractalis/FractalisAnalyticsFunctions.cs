@@ -18,14 +18,11 @@ namespace Fractal.FunctionApp.Fractalis;
 /// arguments, an unknown task, a dataset reference that is malformed or names no dataset of the session): those
 /// errors, wherever they are found, are <c>{"error_msg": ...}</c>, and another session's task ids are 404. What a
 /// Fractalis task checks when it runs (an empty matrix, no shared ids, too few values, a bad option) is accepted and
-/// ends FAILURE with <c>"ValueError: …"</c>.
+/// ends FAILURE with <c>"ErrorType: message"</c>, found at submission or while the analysis runs alike.
 /// </summary>
 [FractalisAnalyticsErrors]
 public sealed class FractalisAnalyticsFunctions
 {
-    /// <summary>The error type of a task whose data or arguments fail its checks, as Python names a bad value.</summary>
-    private const string DataErrorType = "ValueError";
-
     private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(60);
     private readonly AnalysisRuns _runs;
     private readonly DatasetRepository _datasets;
@@ -79,7 +76,7 @@ public sealed class FractalisAnalyticsFunctions
             catch (Exception error) when (error is FractalisArgumentException or AnalysisArgumentException)
             {
                 // What Fractalis checks in its task (the data and the arguments the task reads) fails the task, not the request.
-                taskId = await _runs.StartRefusedAsync(session, taskName, $"{DataErrorType}: {error.Message}", client, cancellationToken);
+                taskId = await _runs.StartRefusedAsync(session, taskName, $"{error.GetType().Name}: {error.Message}", client, cancellationToken);
             }
 
             return Results.Json(new { task_id = taskId }, statusCode: StatusCodes.Status201Created);

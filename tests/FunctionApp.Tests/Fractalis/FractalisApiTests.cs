@@ -16,7 +16,7 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
     }
 
     [Fact]
-    public async Task GetVersion_FirstCall_Answers201WithTheApiLevelAndASessionCookie()
+    public async Task GetVersion_WithoutCookie_Answers201WithTheApiLevelAndSetsNoCookie()
     {
         using var browser = _fixture.NewSession();
 
@@ -24,9 +24,46 @@ public sealed class FractalisApiTests : IClassFixture<FractalisFixture>
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal("1.4.0", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("version").GetString());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task GetData_WithoutCookie_AnswersAnEmptySessionAndSetsNoCookie()
+    {
+        using var browser = _fixture.NewSession();
+
+        var response = await browser.Client.GetAsync(new Uri("/api/fractalis/data", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("data_states").EnumerateArray());
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task PostData_WithoutCookie_SetsTheSessionCookie()
+    {
+        using var browser = _fixture.NewSession();
+
+        var response = await browser.LoadDemoAsync([new { field = "age", data_type = "numerical" }]);
+
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("fractal_session=", cookie, StringComparison.Ordinal);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task FirstCalls_RacingWithoutCookie_LeaveTheDataWhereLaterCallsLook()
+    {
+        using var browser = _fixture.NewSession();
+
+        await Task.WhenAll(
+            browser.Client.GetAsync(new Uri("/api/fractalis/misc/version", UriKind.Relative)),
+            browser.Client.GetAsync(new Uri("/api/fractalis/data", UriKind.Relative)),
+            browser.LoadDemoAsync([new { field = "age", data_type = "numerical" }]));
+        var data = await browser.WaitForDataAsync();
+
+        Assert.Equal(["age"], data.Keys);
     }
 
     [Fact]

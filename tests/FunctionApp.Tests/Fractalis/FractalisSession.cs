@@ -61,12 +61,18 @@ internal sealed class FractalisSession : IDisposable
         }
 
         var taskId = body.GetProperty("task_id").GetString()!;
+        return (taskId, await WaitForTaskAsync(taskId));
+    }
+
+    /// <summary>Polls <c>GET /analytics/{id}</c> as Fractal.js does until the task is no longer SUBMITTED.</summary>
+    public async Task<JsonElement> WaitForTaskAsync(string taskId)
+    {
         for (var attempt = 0; attempt < 1200; attempt++)
         {
             var status = await Client.GetFromJsonAsync<JsonElement>($"/api/fractalis/analytics/{taskId}");
             if (status.GetProperty("state").GetString() != "SUBMITTED")
             {
-                return (taskId, status);
+                return status;
             }
 
             await Task.Delay(100);

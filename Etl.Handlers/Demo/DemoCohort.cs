@@ -28,7 +28,7 @@ internal sealed class DemoCohort
 
     /// <summary>Every field, clinical first, then genes.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["age", "bmi", "sex", "cohort", "os_months", "os_event", .. Enumerable.Range(1, GeneCount).Select(GeneName)];
+        ["age", "bmi", "sex", "cohort", "os_months", "os_event", "os_status", .. Enumerable.Range(1, GeneCount).Select(GeneName)];
 
     public IReadOnlyList<string> SubjectIds { get; }
 
@@ -76,6 +76,9 @@ internal sealed class DemoCohort
         cohort._labels["cohort"] = [.. group.Select(g => s_cohorts[g])];
         cohort._numbers["os_months"] = months;
         cohort._numbers["os_event"] = events;
+
+        // The event as Fractal.js' survival chart takes it, a categorical "Observed": present where it happened.
+        cohort._labels["os_status"] = [.. events.Select(e => e == 1 ? "deceased" : null)];
 
         for (var gene = 1; gene <= GeneCount; gene++)
         {

@@ -30,7 +30,7 @@ public sealed class DemoHandler : IEtlHandler
             }
             catch (EtlDataException exception)
             {
-                errors.Add(new FieldError($"descriptors[{i}]", $"{exception.Message}; the demo offers {string.Join(", ", DemoCohort.Columns.Take(6))} and g_0001 to g_0200."));
+                errors.Add(new FieldError($"descriptors[{i}]", $"{exception.Message}; the demo offers {string.Join(", ", DemoCohort.Columns.Take(7))} and g_0001 to g_0200."));
             }
         }
 

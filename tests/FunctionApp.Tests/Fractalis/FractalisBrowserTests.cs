@@ -6,7 +6,8 @@ namespace Fractal.FunctionApp.Tests.Fractalis;
 /// <summary>
 /// A portal page in Chromium calls the Fractalis API from another port, as Fractal.js' axios does:
 /// the preflights pass for the allowed origin, the cookie session holds across calls, and the browser
-/// refuses the calls of an origin the app does not allow.
+/// refuses the calls of an origin the app does not allow. The survival and heatmap flows send what
+/// Fractal.js 1.4.1's charts send, and fresh pages race their first calls as Fractal.js does.
 /// </summary>
 public sealed class FractalisBrowserTests : IClassFixture<BrowserFixture>
 {
@@ -32,7 +33,7 @@ public sealed class FractalisBrowserTests : IClassFixture<BrowserFixture>
             task_name = "compute-histogram",
             args = new { data = $"${ageId}$", num_bins = 10, bw_factor = 0.5, id_filter = Array.Empty<string>(), subsets = Array.Empty<string[]>(), categories = Array.Empty<string>() },
         });
-        var status = await WaitForTaskAsync(page, JsonDocument.Parse(created.Body).RootElement.GetProperty("task_id").GetString()!);
+        var status = await WaitForTaskAsync(page, TaskId(created));
         var parses = await page.EvaluateAsync<bool>("r => typeof JSON.parse(r) === 'object'", status.GetProperty("result").GetString());
         var cookie = Assert.Single(await context.CookiesAsync(), c => c.Name == "fractal_session");
 
@@ -78,6 +79,128 @@ public sealed class FractalisBrowserTests : IClassFixture<BrowserFixture>
         Assert.Equal(200, data.Status);
         Assert.Empty(JsonDocument.Parse(data.Body).RootElement.GetProperty("data_states").EnumerateArray());
     }
+
+    [Fact]
+    public async Task Survival_WithACategoricalObservedAsTheChartSendsIt_DrawsEvents()
+    {
+        await using var context = await _fixture.Browser.NewContextAsync();
+        var page = await OpenAsync(context, _fixture.AllowedPortal);
+        await CallAsync(page, "POST", "/data", LoadRequest([new { field = "os_months", data_type = "numerical" }, new { field = "os_status", data_type = "categorical" }]));
+        var ids = await WaitForDataAsync(page);
+
+        var created = await CallAsync(page, "POST", "/analytics", new
+        {
+            task_name = "survival-analysis",
+            args = new
+            {
+                durations = new[] { $"${ids["os_months"]}$" },
+                categories = Array.Empty<string>(),
+                event_observed = new[] { $"${ids["os_status"]}$" },
+                estimator = "KaplanMeier",
+                id_filter = Array.Empty<string>(),
+                subsets = Array.Empty<string[]>(),
+            },
+        });
+        var status = await WaitForTaskAsync(page, TaskId(created));
+        var lowest = await page.EvaluateAsync<double>(
+            "r => Math.min(...Object.values(JSON.parse(r).stats).flatMap(c => Object.values(c)).flatMap(g => g.estimate))",
+            status.GetProperty("result").GetString());
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal("SUCCESS", status.GetProperty("state").GetString());
+        Assert.True(lowest < 1);
+    }
+
+    [Fact]
+    public async Task HeatmapKMeans_AsTheChartSendsIt_FailsQuietlyBeforeTheHeatmapThenClusters()
+    {
+        await using var context = await _fixture.Browser.NewContextAsync();
+        var page = await OpenAsync(context, _fixture.AllowedPortal);
+        await CallAsync(page, "POST", "/data", LoadRequest([new { field_prefix = "g_", data_type = "numerical_array", label = "genes" }]));
+        var genes = (await WaitForDataAsync(page))["genes"];
+        var options = new { method = string.Empty, metric = string.Empty, n_row_clusters = 2, n_col_clusters = 2, n_row_centroids = 2, n_col_centroids = 3 };
+
+        var early = await CallAsync(page, "POST", "/analytics", new { task_name = "compute-cluster", args = new { df = new { }, cluster_algo = "kmeans", options } });
+        var earlyStatus = await WaitForTaskAsync(page, TaskId(early));
+        var heatmap = await CallAsync(page, "POST", "/analytics", new
+        {
+            task_name = "compute-heatmap",
+            args = new
+            {
+                numerical_arrays = new[] { $"${genes}$" },
+                numericals = Array.Empty<string>(),
+                categoricals = Array.Empty<string>(),
+                ranking_method = "mean",
+                @params = new { },
+                id_filter = Array.Empty<string>(),
+                max_rows = 10,
+                subsets = Array.Empty<string[]>(),
+            },
+        });
+        var heatmapStatus = await WaitForTaskAsync(page, TaskId(heatmap));
+        // As Heatmap.vue does: the z-scores become df = {id: {feature: zscore}} for compute-cluster.
+        var reply = await page.EvaluateAsync<JsonElement>(
+            """
+            ([node, result, options]) => {
+              const data = JSON.parse(result).data, df = {};
+              data.id.forEach((id, i) => { (df[id] = df[id] || {})[data.feature[i]] = data.zscore[i]; });
+              return window.fractalis(node, 'POST', '/analytics', { task_name: 'compute-cluster', args: { df, cluster_algo: 'kmeans', options } });
+            }
+            """,
+            new object[] { _fixture.FractalisNode, heatmapStatus.GetProperty("result").GetString()!, options });
+        var cluster = new Reply(reply.GetProperty("status").GetInt32(), reply.GetProperty("body").GetString()!);
+        var clusterStatus = await WaitForTaskAsync(page, TaskId(cluster));
+        var rowClusters = JsonDocument.Parse(clusterStatus.GetProperty("result").GetString()!).RootElement.GetProperty("row_clusters");
+
+        Assert.Equal(201, early.Status);
+        Assert.Equal("FAILURE", earlyStatus.GetProperty("state").GetString());
+        Assert.Equal("SUCCESS", heatmapStatus.GetProperty("state").GetString());
+        Assert.Equal(201, cluster.Status);
+        Assert.Equal("SUCCESS", clusterStatus.GetProperty("state").GetString());
+        Assert.Equal(10, rowClusters.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task FreshPages_FirstThreeCallsRacingWithoutCookie_ListTheirDataWithinSeconds()
+    {
+        for (var run = 0; run < 10; run++)
+        {
+            await using var context = await _fixture.Browser.NewContextAsync();
+            var page = await OpenAsync(context, _fixture.AllowedPortal);
+
+            var statuses = await page.EvaluateAsync<int[]>(
+                """
+                ([node, load]) => Promise.all([
+                  window.fractalis(node, 'GET', '/misc/version'),
+                  window.fractalis(node, 'GET', '/data'),
+                  window.fractalis(node, 'POST', '/data', load),
+                ]).then(replies => replies.map(reply => reply.status))
+                """,
+                new object[] { _fixture.FractalisNode, LoadRequest(s_ageOnly) });
+            var listed = await ListedWithinAsync(page, TimeSpan.FromSeconds(5));
+
+            Assert.Equal([201, 200, 201], statuses);
+            Assert.True(listed, $"Run {run}: the data loaded by the racing first calls was not listed within 5 s.");
+        }
+    }
+
+    /// <summary>Whether <c>GET /data</c> lists a dataset within <paramref name="limit"/>, counted in polls 100 ms apart.</summary>
+    private async Task<bool> ListedWithinAsync(IPage page, TimeSpan limit)
+    {
+        for (var attempt = 0; attempt < limit.TotalMilliseconds / 100; attempt++)
+        {
+            if (JsonDocument.Parse((await CallAsync(page, "GET", "/data")).Body).RootElement.GetProperty("data_states").GetArrayLength() > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    private static string TaskId(Reply created) => JsonDocument.Parse(created.Body).RootElement.GetProperty("task_id").GetString()!;
 
     private static object LoadRequest(object[] descriptors) =>
         new { handler = "demo", server = "demo", auth = new { token = "portal-token" }, descriptors };

@@ -76,6 +76,7 @@ public static class FractalRegistration
         services.TryAddSingleton<AnalysisInputs>();
         services.TryAddSingleton<AnalysisResultStore>();
         services.TryAddSingleton<AnalysisRuns>();
+        services.AddFractalAnalyses();
         services.TryAddSingleton(_ => AnalysisSettings.From(configuration));
         services.TryAddSingleton(_ => SqlSettings.From(configuration));
         return builder;

@@ -1,23 +1,15 @@
+using System.Text.Json;
 using Fractal.Domain.Analyses;
-using Fractal.Domain.Analyses.Boxplot;
-using Fractal.Domain.Analyses.Cluster;
-using Fractal.Domain.Analyses.Correlation;
-using Fractal.Domain.Analyses.Heatmap;
-using Fractal.Domain.Analyses.Histogram;
-using Fractal.Domain.Analyses.Pca;
-using Fractal.Domain.Analyses.Sql;
-using Fractal.Domain.Analyses.Survival;
-using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Data;
 using Fractal.FunctionApp.Data;
 
 namespace Fractal.FunctionApp.Analytics;
 
 /// <summary>
-/// An analysis' inputs: checked against its schema and the session's dataset records before it
-/// starts, then read from blobs into the Domain's argument records by the activities that need them.
+/// An analysis' inputs: checked against its schema and the session's dataset records before it starts, then read
+/// from blobs (the arguments, the datasets they name, filtered as their references ask) by the analyses' definitions.
 /// </summary>
-public sealed partial class AnalysisInputs
+public sealed class AnalysisInputs
 {
     private readonly DatasetRepository _datasets;
     private readonly AnalysisResultStore _results;
@@ -93,98 +85,6 @@ public sealed partial class AnalysisInputs
                     break;
             }
         }
-
-        if (schema.TaskName == ClusterAnalysis.TaskName)
-        {
-            await ValidateClusterAsync(session, args, cancellationToken);
-        }
-
-        if (schema.TaskName == SqlAnalysis.TaskName)
-        {
-            ValidateSql(args);
-        }
-
-        if (schema.TaskName == VolcanoAnalysis.TaskName)
-        {
-            VolcanoAnalysis.CheckSubsetCount(args.Text("ranking_method", "limma")!, new AnalysisScope(null, args.TextLists("subsets"), null).SubsetCount);
-        }
-    }
-
-    public async Task<CorrelationArguments> CorrelationAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return new CorrelationArguments(
-            await TableAsync(job.Session, args, "x", cancellationToken),
-            await TableAsync(job.Session, args, "y", cancellationToken),
-            CorrelationMethodNames.Parse(args.Text("method", "pearson")),
-            await ScopeAsync(job.Session, args, cancellationToken));
-    }
-
-    public async Task<BoxplotArguments> BoxplotAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return new BoxplotArguments(
-            await TablesAsync(job.Session, args, "variables", cancellationToken),
-            BoxplotTransformationNames.Parse(args.Text("transformation", "identity")),
-            await ScopeAsync(job.Session, args, cancellationToken));
-    }
-
-    public async Task<HistogramArguments> HistogramAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return new HistogramArguments(
-            await TableAsync(job.Session, args, "data", cancellationToken),
-            args.WholeNumber("num_bins", 10),
-            args.Number("bw_factor", 1.0),
-            await ScopeAsync(job.Session, args, cancellationToken));
-    }
-
-    public async Task<SurvivalArguments> SurvivalAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return new SurvivalArguments(
-            await TableAsync(job.Session, args, "durations", cancellationToken),
-            args.Has("event_observed") ? await TableAsync(job.Session, args, "event_observed", cancellationToken) : null,
-            SurvivalEstimatorNames.Parse(args.Text("estimator", "KaplanMeier")),
-            await ScopeAsync(job.Session, args, cancellationToken));
-    }
-
-    public async Task<PcaArguments> PcaAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return new PcaArguments(
-            await TablesAsync(job.Session, args, "features", cancellationToken),
-            args.Boolean("whiten", false),
-            await ScopeAsync(job.Session, args, cancellationToken));
-    }
-
-    public async Task<HeatmapArguments> HeatmapAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return new HeatmapArguments(
-            await TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
-            args.Text("ranking_method", "mean")!,
-            args.WholeNumber("max_rows", 100),
-            await ScopeAsync(job.Session, args, cancellationToken),
-            args.Text("rank_by", LimmaRankColumns.PValue)!);
-    }
-
-    public async Task<VolcanoArguments> VolcanoAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return new VolcanoArguments(
-            await TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
-            args.Text("ranking_method", "limma")!,
-            await ScopeAsync(job.Session, args, cancellationToken));
-    }
-
-    public async Task<ClusterArguments> ClusterAsync(AnalysisJob job, CancellationToken cancellationToken)
-    {
-        var args = await ArgsAsync(job, cancellationToken);
-        return ClusterArguments.FromDataset(
-            InlineMatrix.TryRead(args, "data") ?? await TableAsync(job.Session, args, "data", cancellationToken),
-            args.Text("cluster_algo")!,
-            args.Options<ClusterOptions>("options"));
     }
 
     /// <summary>The job's arguments: read from their blob, or inline for jobs that carry them.</summary>
@@ -194,23 +94,9 @@ public sealed partial class AnalysisInputs
         return AnalysisArgs.Parse(job.ArgsBlob is { } blob ? await _results.ReadJsonAsync(blob, cancellationToken) : job.Args ?? "{}");
     }
 
-    private async Task ValidateClusterAsync(string session, AnalysisArgs args, CancellationToken cancellationToken)
-    {
-        if (InlineMatrix.TryRead(args, "data") is null)
-        {
-            var data = args.Dataset("data") ?? throw new AnalysisArgumentException("data", "data is required: a numerical_array dataset id or an inline matrix {row: {column: value}}.");
-            await CheckDatasetAsync(session, "data", data.Id, [DataType.NumericalArray.ToName()], cancellationToken);
-        }
-
-        // Each algorithm's options are checked by the algorithm: k-means takes neither method nor metric, which
-        // Fractal.js sends empty.
-        if (args.Text("cluster_algo") == "hclust")
-        {
-            ClusterAnalysis.Linkage(args.Options<ClusterOptions>("options"));
-        }
-    }
-
-    private async Task CheckDatasetAsync(string session, string argument, string dataId, IReadOnlyList<string> dataTypes, CancellationToken cancellationToken)
+    /// <summary>The dataset must be the session's, loaded (SUCCESS), and of one of <paramref name="dataTypes"/> (any when empty).</summary>
+    /// <exception cref="AnalysisArgumentException">It is not, naming <paramref name="argument"/>.</exception>
+    public async Task CheckDatasetAsync(string session, string argument, string dataId, IReadOnlyList<string> dataTypes, CancellationToken cancellationToken)
     {
         var record = await _datasets.GetAsync(session, dataId, cancellationToken)
             ?? throw new AnalysisArgumentException(argument, $"{argument}: this session has no dataset '{dataId}'.");
@@ -225,12 +111,14 @@ public sealed partial class AnalysisInputs
         }
     }
 
-    private async Task<AnalysisScope> ScopeAsync(string session, AnalysisArgs args, CancellationToken cancellationToken) => new(
+    /// <summary>The scope of the arguments <c>id_filter</c>, <c>subsets</c> and <c>categories</c> (datasets read).</summary>
+    public async Task<AnalysisScope> ScopeAsync(string session, AnalysisArgs args, CancellationToken cancellationToken) => new(
         args.Texts("id_filter"),
         args.TextLists("subsets"),
         await TablesAsync(session, args, "categories", cancellationToken));
 
-    private async Task<IReadOnlyList<DatasetTable>> TablesAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken)
+    /// <summary>The datasets of a list argument, read and filtered as their references ask.</summary>
+    public async Task<IReadOnlyList<DatasetTable>> TablesAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken)
     {
         var references = args.Datasets(argument);
         var tables = new List<DatasetTable>(references.Count);
@@ -242,8 +130,38 @@ public sealed partial class AnalysisInputs
         return tables;
     }
 
-    private Task<DatasetTable> TableAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken) =>
+    /// <summary>The dataset of a required argument, read and filtered as its reference asks.</summary>
+    /// <exception cref="AnalysisArgumentException">The argument is missing, or names no data of the session.</exception>
+    public Task<DatasetTable> TableAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken) =>
         ReadAsync(session, argument, args.Dataset(argument) ?? throw new AnalysisArgumentException(argument, $"{argument} is required."), cancellationToken);
+
+    /// <summary>The datasets of an argument that maps names to dataset references, by name (case-insensitive), in the order given.</summary>
+    public async Task<IReadOnlyDictionary<string, DatasetTable>> TableMapAsync(string session, AnalysisArgs args, string argument, CancellationToken cancellationToken)
+    {
+        var tables = new Dictionary<string, DatasetTable>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, reference) in DatasetMap(args, argument))
+        {
+            tables.Add(name, await ReadAsync(session, $"{argument}.{name}", reference, cancellationToken));
+        }
+
+        return tables;
+    }
+
+    /// <summary>An object of names mapped to dataset references (an id, or <c>{"id", "filters"}</c>), in the order given.</summary>
+    public static IReadOnlyList<(string Name, DatasetReference Reference)> DatasetMap(AnalysisArgs args, string argument)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        return [.. args.Options<Dictionary<string, JsonElement>>(argument).Select(entry => (entry.Key, DatasetReference.Parse(entry.Value, $"{argument}.{entry.Key}")))];
+    }
+
+    /// <summary>Each dataset of a name → data id object must be the session's, SUCCESS, and of an accepted type; named <c>{argument}.{name}</c>.</summary>
+    private async Task CheckDatasetMapAsync(string session, AnalysisParameter parameter, AnalysisArgs args, CancellationToken cancellationToken)
+    {
+        foreach (var (name, reference) in DatasetMap(args, parameter.Name))
+        {
+            await CheckDatasetAsync(session, $"{parameter.Name}.{name}", reference.Id, parameter.DataTypes, cancellationToken);
+        }
+    }
 
     private async Task<DatasetTable> ReadAsync(string session, string argument, DatasetReference reference, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Fractal.FunctionApp.Analytics.Definitions;
 using Fractal.FunctionApp.Orchestrations;
 
 namespace Fractal.FunctionApp.Analytics;
@@ -8,7 +9,8 @@ namespace Fractal.FunctionApp.Analytics;
 /// <see cref="ArgsBlob"/> in the results container; <see cref="Args"/> inline only for jobs started by the previous
 /// release or holding no user data), the features per chunk where the statistics split by feature, the most groups or
 /// chunks it may fan out to and run at once, for an analysis accepted only to report that it cannot run, why, and the
-/// orchestration's instance id (which names the analysis' blobs; the orchestration sets it).
+/// orchestration's instance id (which names the analysis' blobs; the orchestration sets it), and the shape of its work
+/// (the orchestration follows it).
 /// </summary>
 public sealed record AnalysisJob(
     [property: JsonPropertyName("session")] string Session,
@@ -19,4 +21,5 @@ public sealed record AnalysisJob(
     [property: JsonPropertyName("max_fan_out")] int MaxFanOut = AnalysisSettings.DefaultMaxFanOut,
     [property: JsonPropertyName("max_parallel")] int MaxParallel = FanOutSettings.DefaultMaxParallel,
     [property: JsonPropertyName("args_blob")] string? ArgsBlob = null,
-    [property: JsonPropertyName("instance_id")] string? InstanceId = null);
+    [property: JsonPropertyName("instance_id")] string? InstanceId = null,
+    [property: JsonPropertyName("fan_out")] AnalysisFanOut FanOut = AnalysisFanOut.Whole);

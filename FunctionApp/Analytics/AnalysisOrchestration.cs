@@ -1,22 +1,15 @@
-using Fractal.Domain.Analyses.Boxplot;
-using Fractal.Domain.Analyses.Correlation;
-using Fractal.Domain.Analyses.Heatmap;
-using Fractal.Domain.Analyses.Histogram;
-using Fractal.Domain.Analyses.Sql;
-using Fractal.Domain.Analyses.Survival;
-using Fractal.Domain.Analyses.Volcano;
-using Fractal.FunctionApp.Analytics.Sql;
+using System.Text.Json;
+using Fractal.FunctionApp.Analytics.Definitions;
 using Fractal.FunctionApp.Orchestrations;
 using Microsoft.DurableTask;
 
 namespace Fractal.FunctionApp.Analytics;
 
 /// <summary>
-/// Runs one analysis, fanning out where the work splits: one activity per (subset, category) group
-/// for correlation, boxplot, histogram and survival; per chunk of features for heatmap and volcano
-/// statistics (limma: fit per chunk, one prior across all fits, moderation per chunk; Welch: per
-/// chunk); PCA and clustering in one activity. The last activity combines, draws and stores; a SQL
-/// query runs, draws and stores in one activity of its own.
+/// Runs one analysis in the shape its definition declares (<see cref="AnalysisJob.FanOut"/>): one activity per
+/// (subset, category) group between a plan and a combine; per chunk of features for feature-matrix statistics (limma:
+/// fit per chunk, one prior across all fits, moderation per chunk; Welch: per chunk); or one activity for the whole.
+/// The last activity combines, draws and stores. No more activities than the job's <c>MaxParallel</c> run at once.
 /// </summary>
 public static class AnalysisOrchestration
 {
@@ -35,7 +28,13 @@ public static class AnalysisOrchestration
 
         try
         {
-            return await RunJobAsync(context, job);
+            var fanOut = new BoundedFanOut(job.MaxParallel);
+            return job.FanOut switch
+            {
+                AnalysisFanOut.Groups => await RunGroupsAsync(context, job, fanOut),
+                AnalysisFanOut.FeatureChunks => await RunFeatureChunksAsync(context, job, fanOut),
+                _ => await FinishAsync(context, new FinishWork(job, context.InstanceId, [])),
+            };
         }
         catch (TaskFailedException failure)
         {
@@ -43,34 +42,21 @@ public static class AnalysisOrchestration
         }
     }
 
-    private static async Task<AnalysisOutput> RunJobAsync(TaskOrchestrationContext context, AnalysisJob job)
+    private static async Task<AnalysisOutput> RunGroupsAsync(TaskOrchestrationContext context, AnalysisJob job, BoundedFanOut fanOut)
     {
-
-        var fanOut = new BoundedFanOut(job.MaxParallel);
-        switch (job.TaskName)
+        var plan = await context.CallActivityAsync<GroupPlan>(nameof(AnalysisActivities.PlanAnalysisGroups), job);
+        if (plan.GroupBlobs.Count > job.MaxFanOut)
         {
-            case CorrelationAnalysis.TaskName or BoxplotAnalysis.TaskName or HistogramAnalysis.TaskName or SurvivalAnalysis.TaskName:
-                var plan = await context.CallActivityAsync<GroupPlan>(nameof(AnalysisActivities.PlanAnalysisGroups), job);
-                if (plan.GroupBlobs.Count > job.MaxFanOut)
-                {
-                    throw new InvalidOperationException(
-                        $"The subsets and categories make {plan.GroupBlobs.Count} groups; one analysis takes at most {job.MaxFanOut} ({AnalysisSettings.MaxFanOutSetting}).");
-                }
-
-                var parts = await Task.WhenAll(plan.GroupBlobs.Select(group => fanOut.RunAsync(() =>
-                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ComputeAnalysisGroup), new GroupWork(job, group)))));
-                return await context.CallActivityAsync<AnalysisOutput>(
-                    nameof(AnalysisActivities.FinishAnalysis), new FinishWork(job, context.InstanceId, null, parts, plan.PlanBlob));
-            case HeatmapAnalysis.TaskName or VolcanoAnalysis.TaskName:
-                return await RunMatrixAsync(context, job, fanOut);
-            case SqlAnalysis.TaskName:
-                return await context.CallActivityAsync<AnalysisOutput>(nameof(SqlActivities.RunSqlAnalysis), new FinishWork(job, context.InstanceId, null, []));
-            default:
-                return await FinishAsync(context, job, null, []);
+            throw new InvalidOperationException(
+                $"The subsets and categories make {plan.GroupBlobs.Count} groups; one analysis takes at most {job.MaxFanOut} ({AnalysisSettings.MaxFanOutSetting}).");
         }
+
+        var parts = await Task.WhenAll(plan.GroupBlobs.Select(group => fanOut.RunAsync(() =>
+            context.CallActivityAsync<JsonElement>(nameof(AnalysisActivities.ComputeAnalysisGroup), new GroupWork(job, group)))));
+        return await FinishAsync(context, new FinishWork(job, context.InstanceId, parts, PlanBlob: plan.PlanBlob));
     }
 
-    private static async Task<AnalysisOutput> RunMatrixAsync(TaskOrchestrationContext context, AnalysisJob job, BoundedFanOut fanOut)
+    private static async Task<AnalysisOutput> RunFeatureChunksAsync(TaskOrchestrationContext context, AnalysisJob job, BoundedFanOut fanOut)
     {
         var shape = await context.CallActivityAsync<MatrixShape>(nameof(AnalysisActivities.MeasureFeatureMatrix), job);
 
@@ -79,22 +65,26 @@ public static class AnalysisOrchestration
         var chunks = Enumerable.Range(0, (shape.FeatureCount + size - 1) / size)
             .Select(i => new ChunkWork(job, i * size, Math.Min(size, shape.FeatureCount - (i * size))))
             .ToList();
+        JsonElement[] parts;
         switch (shape.Method)
         {
             case "limma":
-                var fits = await Task.WhenAll(chunks.Select(chunk => fanOut.RunAsync(() => context.CallActivityAsync<string>(nameof(AnalysisActivities.FitLinearModels), chunk))));
-                var prior = await context.CallActivityAsync<string>(nameof(AnalysisActivities.EstimateLimmaPrior), fits);
-                var moderated = await Task.WhenAll(chunks.Select((chunk, i) => fanOut.RunAsync(() =>
-                    context.CallActivityAsync<string>(nameof(AnalysisActivities.ModerateLimmaChunk), chunk with { Shape = shape, Fit = fits[i], Prior = prior }))));
-                return await FinishAsync(context, job, AnalyticsJson.Serialize(shape), moderated);
+                var fits = await Task.WhenAll(chunks.Select(chunk => fanOut.RunAsync(() => context.CallActivityAsync<JsonElement>(nameof(AnalysisActivities.FitLinearModels), chunk))));
+                var prior = await context.CallActivityAsync<JsonElement>(nameof(AnalysisActivities.EstimateLimmaPrior), fits);
+                parts = await Task.WhenAll(chunks.Select((chunk, i) => fanOut.RunAsync(() =>
+                    context.CallActivityAsync<JsonElement>(nameof(AnalysisActivities.ModerateLimmaChunk), chunk with { Shape = shape, Fit = fits[i], Prior = prior }))));
+                break;
             case "welch":
-                var tests = await Task.WhenAll(chunks.Select(chunk => fanOut.RunAsync(() => context.CallActivityAsync<string>(nameof(AnalysisActivities.WelchChunk), chunk))));
-                return await FinishAsync(context, job, AnalyticsJson.Serialize(shape), tests);
+                parts = await Task.WhenAll(chunks.Select(chunk => fanOut.RunAsync(() => context.CallActivityAsync<JsonElement>(nameof(AnalysisActivities.WelchChunk), chunk))));
+                break;
             default:
-                return await FinishAsync(context, job, null, []);
+                parts = [];
+                break;
         }
+
+        return await FinishAsync(context, new FinishWork(job, context.InstanceId, parts, Shape: shape));
     }
 
-    private static Task<AnalysisOutput> FinishAsync(TaskOrchestrationContext context, AnalysisJob job, string? plan, IReadOnlyList<string> parts) =>
-        context.CallActivityAsync<AnalysisOutput>(nameof(AnalysisActivities.FinishAnalysis), new FinishWork(job, context.InstanceId, plan, parts));
+    private static Task<AnalysisOutput> FinishAsync(TaskOrchestrationContext context, FinishWork work) =>
+        context.CallActivityAsync<AnalysisOutput>(nameof(AnalysisActivities.FinishAnalysis), work);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
+using Fractal.FunctionApp.Analytics.Definitions;
 using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Web;
 using Microsoft.DurableTask;
@@ -14,13 +15,15 @@ namespace Fractal.FunctionApp.Analytics;
 /// </summary>
 public sealed partial class AnalysisRuns
 {
+    private readonly AnalysisRegistry _analyses;
     private readonly AnalysisInputs _inputs;
     private readonly AnalysisResultStore _results;
     private readonly AnalysisSettings _settings;
     private readonly FanOutSettings _fanOut;
 
-    public AnalysisRuns(AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings, FanOutSettings fanOut)
+    public AnalysisRuns(AnalysisRegistry analyses, AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings, FanOutSettings fanOut)
     {
+        _analyses = analyses;
         _inputs = inputs;
         _results = results;
         _settings = settings;
@@ -34,8 +37,7 @@ public sealed partial class AnalysisRuns
     public async Task<string> StartAsync(string session, string? taskName, JsonElement args, DurableTaskClient client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var schema = AnalysisCatalog.Find(taskName)
-            ?? throw new AnalysisArgumentException("task_name", $"Unknown task_name '{taskName}'; the analyses are {string.Join(", ", AnalysisCatalog.TaskNames)}.");
+        var analysis = _analyses.Get(taskName);
         var parsed = new AnalysisArgs(args);
         if (parsed.Has("subsets") && parsed.TextLists("subsets").Count is var subsets && subsets > _settings.MaxFanOut)
         {
@@ -45,12 +47,13 @@ public sealed partial class AnalysisRuns
                 "subsets");
         }
 
-        await _inputs.ValidateAsync(session, schema, parsed, cancellationToken);
+        await _inputs.ValidateAsync(session, analysis.Schema, parsed, cancellationToken);
+        await analysis.ValidateAsync(_inputs, session, parsed, cancellationToken);
 
         // The arguments (inline matrices, id lists) travel as a blob: the orchestration's input and history name it.
         var instanceId = Guid.NewGuid().ToString("N");
         var argsBlob = await _results.SaveJsonAsync(instanceId, AnalysisResultStore.ArgsName, parsed.ToJson(), cancellationToken);
-        var job = Job(session, schema.TaskName, null) with { ArgsBlob = argsBlob };
+        var job = Job(session, analysis.Schema.TaskName, null) with { ArgsBlob = argsBlob, FanOut = analysis.FanOut };
         return await client.ScheduleNewOrchestrationInstanceAsync(AnalysisOrchestration.Name, job, new StartOrchestrationOptions(instanceId), cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses;
+using Fractal.FunctionApp.Analytics.Definitions;
 using Fractal.FunctionApp.Sessions;
 using Fractal.FunctionApp.Web;
 using Microsoft.DurableTask.Client;
@@ -14,16 +15,18 @@ namespace Fractal.FunctionApp.Analytics;
 public sealed partial class AnalyticsFunctions
 {
     private readonly AnalysisRuns _runs;
+    private readonly AnalysisRegistry _analyses;
 
-    public AnalyticsFunctions(AnalysisRuns runs)
+    public AnalyticsFunctions(AnalysisRuns runs, AnalysisRegistry analyses)
     {
         _runs = runs;
+        _analyses = analyses;
     }
 
     [Function("Analyses_Catalog")]
-    public static IResult Catalog(
+    public IResult Catalog(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "analyses")] HttpRequest request) =>
-        Results.Json(new { analyses = AnalysisCatalog.Schemas });
+        Results.Json(new { analyses = _analyses.All.Select(analysis => analysis.Schema) });
 
     [Function("Analytics_Start")]
     public async Task<IResult> StartAsync(

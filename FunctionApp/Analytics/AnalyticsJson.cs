@@ -18,4 +18,11 @@ internal static class AnalyticsJson
 
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, found JSON null.");
+
+    /// <summary>A value as the JSON the orchestration passes between activities.</summary>
+    public static JsonElement ToElement<T>(T value) => JsonSerializer.SerializeToElement(value, Options);
+
+    /// <summary>A value read back from the JSON an activity passed on.</summary>
+    public static T FromElement<T>(JsonElement json) =>
+        json.Deserialize<T>(Options) ?? throw new JsonException($"Expected a {typeof(T).Name}, found JSON null.");
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses;
 using Fractal.FunctionApp.Analytics;
+using Fractal.FunctionApp.Analytics.Definitions;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Fractalis.Tasks;
 using Fractal.FunctionApp.Sessions;
@@ -25,11 +26,13 @@ public sealed class FractalisAnalyticsFunctions
 {
     private static readonly TimeSpan s_longestWait = TimeSpan.FromSeconds(60);
     private readonly AnalysisRuns _runs;
+    private readonly AnalysisRegistry _analyses;
     private readonly DatasetRepository _datasets;
 
-    public FractalisAnalyticsFunctions(AnalysisRuns runs, DatasetRepository datasets)
+    public FractalisAnalyticsFunctions(AnalysisRuns runs, AnalysisRegistry analyses, DatasetRepository datasets)
     {
         _runs = runs;
+        _analyses = analyses;
         _datasets = datasets;
     }
 
@@ -51,9 +54,9 @@ public sealed class FractalisAnalyticsFunctions
             }
 
             var taskName = name.GetString()!;
-            if (FractalisTasks.Find(taskName) is null)
+            if (_analyses.Find(taskName)?.Fractalis is not { } task)
             {
-                return Invalid($"Unknown task '{taskName}'; use one of {string.Join(", ", FractalisTasks.TaskNames)}.");
+                return Invalid($"Unknown task '{taskName}'; use one of {string.Join(", ", _analyses.All.Where(a => a.Fractalis is not null).Select(a => a.Schema.TaskName))}.");
             }
 
             var datasets = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +69,7 @@ public sealed class FractalisAnalyticsFunctions
             string taskId;
             try
             {
-                var native = FractalisTaskArgs.ToNative(taskName, resolved);
+                var native = task.ToNative(new FractalisArgs(resolved));
                 taskId = await _runs.StartAsync(session, taskName, JsonSerializer.SerializeToElement(native), client, cancellationToken);
             }
             catch (FractalisUnsupportedTaskException unsupported)
@@ -143,7 +146,8 @@ public sealed class FractalisAnalyticsFunctions
         var result = await _runs.ReadResultAsync(instance.InstanceId, cancellationToken)
             ?? throw new InvalidOperationException($"Analysis '{instance.InstanceId}' completed without a result.");
         var args = await _runs.ReadArgsAsync(job, cancellationToken);
-        return FractalisTaskResults.ToFractalis(job.TaskName, result, JsonNode.Parse(args.ToJson())!.AsObject());
+        var task = _analyses.Find(job.TaskName)?.Fractalis ?? throw new InvalidOperationException($"'{job.TaskName}' has no Fractalis mapping.");
+        return task.ToFractalis(result, JsonNode.Parse(args.ToJson())!.AsObject()).ToJsonString();
     }
 
     /// <summary>As Fractalis reports a task that raised: <c>"ErrorType: message"</c>, from the failure at the root of the chain.</summary>

@@ -21,14 +21,14 @@ internal sealed class ClusterMapping : IFractalisTask
     public JsonObject ToNative(FractalisArgs args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var df = args.Object("df") ?? throw new FractalisArgumentException("df", "df is required: the matrix as {id: {feature: value}}.");
+        var df = args.ObjectArgument("df") ?? throw new FractalisArgumentException("df", "df is required: the matrix as {id: {feature: value}}.");
         var native = new JsonObject { ["data"] = FeaturesByRow(df) };
         if (args.Text("cluster_algo") is { } algorithm)
         {
             native["cluster_algo"] = algorithm;
         }
 
-        if (args.Object("options") is { } options)
+        if (args.ObjectArgument("options") is { } options)
         {
             native["options"] = options;
         }

@@ -8,7 +8,7 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// references (a dataset id, or <c>{"id", "filters"}</c>); each reader returns a fresh copy for the native
 /// <c>args</c>, and a value of the wrong shape is a <see cref="FractalisArgumentException"/> naming the argument.
 /// </summary>
-internal sealed class FractalisArgs
+public sealed class FractalisArgs
 {
     private readonly JsonObject _args;
 
@@ -140,7 +140,7 @@ internal sealed class FractalisArgs
     };
 
     /// <summary>An object, copied, or null when missing.</summary>
-    public JsonObject? Object(string name) => Value(name) switch
+    public JsonObject? ObjectArgument(string name) => Value(name) switch
     {
         null => null,
         JsonObject value => value.DeepClone().AsObject(),

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Fractal.FunctionApp.Fractalis.Tasks;
 
 /// <summary>One Fractalis task as Fractal.js calls it, translated to and from the native analysis of the same name.</summary>
-internal interface IFractalisTask
+public interface IFractalisTask
 {
     /// <summary>The task name, the same in Fractalis and natively.</summary>
     string TaskName { get; }

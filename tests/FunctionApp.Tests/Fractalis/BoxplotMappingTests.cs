@@ -18,7 +18,7 @@ public sealed class BoxplotMappingTests
     {
         var args = FractalisResult.Args($$"""{"features": ["d-age"], "categories": [], "id_filter": [], "subsets": [], "transformation": "{{fractalis}}"}""");
 
-        var translated = FractalisTaskArgs.ToNative(BoxplotAnalysis.TaskName, args);
+        var translated = FractalisResult.ToNative(BoxplotAnalysis.TaskName, args);
 
         Assert.Equal(native, translated["transformation"]!.GetValue<string>());
     }
@@ -31,7 +31,7 @@ public sealed class BoxplotMappingTests
              "id_filter": ["S01", "S02", "S03"], "subsets": [["S01", "S02"], ["S03"]]}
             """);
 
-        var native = FractalisTaskArgs.ToNative(BoxplotAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(BoxplotAnalysis.TaskName, args);
 
         Assert.True(JsonNode.DeepEquals(args["features"], native["variables"]));
         Assert.False(native.ContainsKey("features"));
@@ -46,7 +46,7 @@ public sealed class BoxplotMappingTests
     [InlineData("""{"features": [42]}""", "features[0]")]
     public void ToNative_BadArgument_ThrowsNamingIt(string json, string argument)
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(BoxplotAnalysis.TaskName, FractalisResult.Args(json)));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(BoxplotAnalysis.TaskName, FractalisResult.Args(json)));
 
         Assert.Equal(argument, error.Argument);
     }
@@ -58,7 +58,7 @@ public sealed class BoxplotMappingTests
             [SmallCohort.Numerical("age", i => 30 + (3 * i) + SmallCohort.Noise(i)), SmallCohort.Numerical("bmi", i => 20 + i + SmallCohort.Noise(i + 9))],
             BoxplotTransformation.Log2,
             new AnalysisScope(null, SmallCohort.Halves, [SmallCohort.Categorical("sex", i => i % 3 == 0 ? "M" : "F")])));
-        var nativeArgs = FractalisTaskArgs.ToNative(BoxplotAnalysis.TaskName, FractalisResult.Args("""{"features": ["a", "b"], "transformation": "log2(x)"}"""));
+        var nativeArgs = FractalisResult.ToNative(BoxplotAnalysis.TaskName, FractalisResult.Args("""{"features": ["a", "b"], "transformation": "log2(x)"}"""));
 
         var result = FractalisResult.Parse(BoxplotAnalysis.TaskName, FractalisResult.Native(native), nativeArgs);
         var statistics = result["statistics"]!.AsObject();

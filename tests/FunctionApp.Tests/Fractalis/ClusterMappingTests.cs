@@ -18,7 +18,7 @@ public sealed class ClusterMappingTests
     [Fact]
     public void ToNative_Df_BecomesDataWithFeaturesAsRows()
     {
-        var native = FractalisTaskArgs.ToNative(ClusterAnalysis.TaskName, FractalisResult.Args(ChartArgs));
+        var native = FractalisResult.ToNative(ClusterAnalysis.TaskName, FractalisResult.Args(ChartArgs));
 
         var data = native["data"]!.AsObject();
         Assert.Equal(["g1", "g2", "g3"], data.Select(pair => pair.Key));
@@ -35,7 +35,7 @@ public sealed class ClusterMappingTests
     [InlineData("""{"cluster_algo": "hclust"}""", "df")]
     public void ToNative_BadDf_ThrowsNamingIt(string json, string argument)
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(ClusterAnalysis.TaskName, FractalisResult.Args(json)));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(ClusterAnalysis.TaskName, FractalisResult.Args(json)));
 
         Assert.Equal(argument, error.Argument);
     }
@@ -43,7 +43,7 @@ public sealed class ClusterMappingTests
     [Fact]
     public void ToFractalis_NativeRunOnTheTranslatedArgs_GivesRowAndColumnPairs()
     {
-        var nativeArgs = FractalisTaskArgs.ToNative(ClusterAnalysis.TaskName, FractalisResult.Args(ChartArgs));
+        var nativeArgs = FractalisResult.ToNative(ClusterAnalysis.TaskName, FractalisResult.Args(ChartArgs));
         var args = AnalysisArgs.Parse(nativeArgs.ToJsonString());
         var native = ClusterAnalysis.Run(ClusterArguments.FromDataset(InlineMatrix.TryRead(args, "data")!, "hclust", args.Options<ClusterOptions>("options")));
 

@@ -18,7 +18,7 @@ public sealed class CorrelationMappingTests
     {
         var args = FractalisResult.Args(ChartArgs);
 
-        var native = FractalisTaskArgs.ToNative(CorrelationAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(CorrelationAnalysis.TaskName, args);
 
         Assert.Equal("d-age", native["x"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(args["y"], native["y"]));
@@ -32,7 +32,7 @@ public sealed class CorrelationMappingTests
     {
         var args = FractalisResult.Args("""{"x": "a", "y": "b", "id_filter": {"value": ["S01", 7], "source": 3}}""");
 
-        var native = FractalisTaskArgs.ToNative(CorrelationAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(CorrelationAnalysis.TaskName, args);
 
         Assert.Equal(["S01", "7"], native["id_filter"]!.AsArray().Select(id => id!.GetValue<string>()));
     }
@@ -40,7 +40,7 @@ public sealed class CorrelationMappingTests
     [Fact]
     public void ToNative_MissingY_ThrowsNamingY()
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(CorrelationAnalysis.TaskName, FractalisResult.Args("""{"x": "a"}""")));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(CorrelationAnalysis.TaskName, FractalisResult.Args("""{"x": "a"}""")));
 
         Assert.Equal("y", error.Argument);
     }
@@ -53,7 +53,7 @@ public sealed class CorrelationMappingTests
             SmallCohort.Numerical("bmi", i => 20 + (0.5 * i) + SmallCohort.Noise(i + 40)),
             CorrelationMethod.Spearman,
             new AnalysisScope(null, SmallCohort.Halves, [SmallCohort.Categorical("sex", i => i % 2 == 0 ? "M" : "F")])));
-        var nativeArgs = FractalisTaskArgs.ToNative(CorrelationAnalysis.TaskName, FractalisResult.Args(ChartArgs));
+        var nativeArgs = FractalisResult.ToNative(CorrelationAnalysis.TaskName, FractalisResult.Args(ChartArgs));
 
         var result = FractalisResult.Parse(CorrelationAnalysis.TaskName, FractalisResult.Native(native), nativeArgs);
         var data = FractalisResult.ParseNested(result, "data").AsArray();

@@ -7,26 +7,11 @@ namespace Fractal.FunctionApp.Tests.Fractalis;
 public sealed class FractalisTaskArgsTests
 {
     [Fact]
-    public void ToNative_UnknownTask_ThrowsNamingTaskName()
-    {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative("compute-anything", []));
-
-        Assert.Equal("task_name", error.Argument);
-        Assert.Contains("compute-anything", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void ToFractalis_UnknownTask_Throws()
-    {
-        Assert.Throws<ArgumentException>(() => FractalisTaskResults.ToFractalis("compute-anything", default, []));
-    }
-
-    [Fact]
     public void ToNative_NumericIdsInSubsets_AreReadAsText()
     {
         var args = FractalisResult.Args("""{"x": "a", "y": "b", "subsets": [[1, 2], ["3"]]}""");
 
-        var native = FractalisTaskArgs.ToNative(CorrelationAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(CorrelationAnalysis.TaskName, args);
 
         Assert.Equal(["1", "2"], native["subsets"]![0]!.AsArray().Select(id => id!.GetValue<string>()));
         Assert.Equal("3", native["subsets"]![1]![0]!.GetValue<string>());
@@ -42,7 +27,7 @@ public sealed class FractalisTaskArgsTests
     [InlineData("""{"x": "a", "y": "b", "method": 1}""", "method")]
     public void ToNative_WrongShape_ThrowsNamingTheArgument(string json, string argument)
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(CorrelationAnalysis.TaskName, FractalisResult.Args(json)));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(CorrelationAnalysis.TaskName, FractalisResult.Args(json)));
 
         Assert.Equal(argument, error.Argument);
     }
@@ -52,7 +37,7 @@ public sealed class FractalisTaskArgsTests
     {
         var args = FractalisResult.Args("""{"x": "a", "y": "b", "id_filter": null, "subsets": null, "categories": null, "method": null}""");
 
-        var native = FractalisTaskArgs.ToNative(CorrelationAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(CorrelationAnalysis.TaskName, args);
 
         Assert.Empty(native["id_filter"]!.AsArray());
         Assert.Empty(native["subsets"]!.AsArray());

@@ -16,7 +16,7 @@ public sealed class HeatmapMappingTests
     {
         var args = ChartArgs(ranking);
 
-        var translated = FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, args);
+        var translated = FractalisResult.ToNative(HeatmapAnalysis.TaskName, args);
 
         Assert.Equal(ranking, translated["ranking_method"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(args["numerical_arrays"], translated["numerical_arrays"]));
@@ -34,7 +34,7 @@ public sealed class HeatmapMappingTests
     [InlineData("F")]
     public void ToNative_LimmaColumn_IsLimmaRankedByThatColumn(string ranking)
     {
-        var translated = FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, ChartArgs(ranking));
+        var translated = FractalisResult.ToNative(HeatmapAnalysis.TaskName, ChartArgs(ranking));
 
         Assert.Equal("limma", translated["ranking_method"]!.GetValue<string>());
         Assert.Equal(ranking, translated["rank_by"]!.GetValue<string>());
@@ -43,7 +43,7 @@ public sealed class HeatmapMappingTests
     [Fact]
     public void ToNative_UnknownRanking_ThrowsNamingRankingMethod()
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(HeatmapAnalysis.TaskName, ChartArgs("P.Val")));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(HeatmapAnalysis.TaskName, ChartArgs("P.Val")));
 
         Assert.Equal("ranking_method", error.Argument);
     }

@@ -18,7 +18,7 @@ public sealed class HistogramMappingTests
     {
         var args = FractalisResult.Args(ChartArgs);
 
-        var native = FractalisTaskArgs.ToNative(HistogramAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(HistogramAnalysis.TaskName, args);
 
         Assert.Equal("d-bmi", native["data"]!.GetValue<string>());
         Assert.Equal(4, native["num_bins"]!.GetValue<int>());
@@ -31,7 +31,7 @@ public sealed class HistogramMappingTests
     {
         var args = FractalisResult.Args("""{"data": [{"id": "d-sex", "filters": {"feature": ["M"]}}]}""");
 
-        var native = FractalisTaskArgs.ToNative(HistogramAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(HistogramAnalysis.TaskName, args);
 
         Assert.True(JsonNode.DeepEquals(args["data"]![0], native["data"]));
     }
@@ -39,7 +39,7 @@ public sealed class HistogramMappingTests
     [Fact]
     public void ToNative_EmptyData_ThrowsNamingData()
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(HistogramAnalysis.TaskName, FractalisResult.Args("""{"data": []}""")));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(HistogramAnalysis.TaskName, FractalisResult.Args("""{"data": []}""")));
 
         Assert.Equal("data", error.Argument);
     }
@@ -53,7 +53,7 @@ public sealed class HistogramMappingTests
             0.5,
             new AnalysisScope(null, null, [SmallCohort.Categorical("sex", i => i % 2 == 0 ? "M" : "F")])));
 
-        var result = FractalisResult.Parse(HistogramAnalysis.TaskName, FractalisResult.Native(native), FractalisTaskArgs.ToNative(HistogramAnalysis.TaskName, FractalisResult.Args(ChartArgs)));
+        var result = FractalisResult.Parse(HistogramAnalysis.TaskName, FractalisResult.Native(native), FractalisResult.ToNative(HistogramAnalysis.TaskName, FractalisResult.Args(ChartArgs)));
 
         Assert.Equal("bmi", result["label"]!.GetValue<string>());
         Assert.Equal(native.Categories, result["categories"]!.AsArray().Select(c => c!.GetValue<string>()));

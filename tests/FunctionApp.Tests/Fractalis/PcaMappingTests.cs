@@ -17,7 +17,7 @@ public sealed class PcaMappingTests
              "whiten": true, "id_filter": [], "subsets": []}
             """);
 
-        var native = FractalisTaskArgs.ToNative(PcaAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(PcaAnalysis.TaskName, args);
 
         Assert.True(JsonNode.DeepEquals(args["features"], native["features"]));
         Assert.True(native["whiten"]!.GetValue<bool>());
@@ -27,7 +27,7 @@ public sealed class PcaMappingTests
     [Fact]
     public void ToNative_WhitenNotABoolean_ThrowsNamingWhiten()
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(PcaAnalysis.TaskName, FractalisResult.Args("""{"features": ["a"], "whiten": "no"}""")));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(PcaAnalysis.TaskName, FractalisResult.Args("""{"features": ["a"], "whiten": "no"}""")));
 
         Assert.Equal("whiten", error.Argument);
     }

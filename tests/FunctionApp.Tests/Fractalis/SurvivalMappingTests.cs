@@ -17,7 +17,7 @@ public sealed class SurvivalMappingTests
              "estimator": "NelsonAalen", "id_filter": [], "subsets": []}
             """);
 
-        var native = FractalisTaskArgs.ToNative(SurvivalAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(SurvivalAnalysis.TaskName, args);
 
         Assert.Equal("d-months", native["durations"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(args["event_observed"]![0], native["event_observed"]));
@@ -30,7 +30,7 @@ public sealed class SurvivalMappingTests
     {
         var args = FractalisResult.Args("""{"durations": ["d-months"], "categories": [], "event_observed": [], "estimator": "KaplanMeier"}""");
 
-        var native = FractalisTaskArgs.ToNative(SurvivalAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(SurvivalAnalysis.TaskName, args);
 
         Assert.False(native.ContainsKey("event_observed"));
     }
@@ -41,7 +41,7 @@ public sealed class SurvivalMappingTests
     [InlineData("""{"durations": ["a"], "event_observed": ["b", "c"]}""", "event_observed")]
     public void ToNative_WrongCount_ThrowsNamingIt(string json, string argument)
     {
-        var error = Assert.Throws<FractalisArgumentException>(() => FractalisTaskArgs.ToNative(SurvivalAnalysis.TaskName, FractalisResult.Args(json)));
+        var error = Assert.Throws<FractalisArgumentException>(() => FractalisResult.ToNative(SurvivalAnalysis.TaskName, FractalisResult.Args(json)));
 
         Assert.Equal(argument, error.Argument);
     }

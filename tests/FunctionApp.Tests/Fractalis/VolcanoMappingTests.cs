@@ -16,7 +16,7 @@ public sealed class VolcanoMappingTests
              "params": {"min_total_row_count": 10}, "ranking_method": "limma", "subsets": [["S01", "S02"], ["S03", "S04"]]}
             """);
 
-        var native = FractalisTaskArgs.ToNative(VolcanoAnalysis.TaskName, args);
+        var native = FractalisResult.ToNative(VolcanoAnalysis.TaskName, args);
 
         Assert.Equal("limma", native["ranking_method"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(args["numerical_arrays"], native["numerical_arrays"]));
@@ -29,7 +29,7 @@ public sealed class VolcanoMappingTests
     {
         var args = FractalisResult.Args("""{"numerical_arrays": ["d-genes"], "ranking_method": "DESeq2", "params": {"min_total_row_count": 10}}""");
 
-        var error = Assert.Throws<FractalisUnsupportedTaskException>(() => FractalisTaskArgs.ToNative(VolcanoAnalysis.TaskName, args));
+        var error = Assert.Throws<FractalisUnsupportedTaskException>(() => FractalisResult.ToNative(VolcanoAnalysis.TaskName, args));
 
         Assert.Contains("limma", error.Message, StringComparison.Ordinal);
         Assert.Contains("DESeq2", error.Message, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class SqlChartTests
     {
         var result = Query("SELECT value AS cohort, count(*) AS n FROM cohort GROUP BY 1 ORDER BY 1");
 
-        var chart = Assert.Single(AnalysisCharts.Draw(result));
+        var chart = SqlChart.Draw(result);
 
         Assert.Equal("sql", chart.Name);
         Assert.Single(chart.Plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>());
@@ -28,7 +28,7 @@ public sealed class SqlChartTests
     {
         var result = Query("SELECT time_bucket(INTERVAL 1 HOUR, to_timestamp(value)) AS bucket, count(*) AS requests FROM log GROUP BY 1 ORDER BY 1");
 
-        var chart = Assert.Single(AnalysisCharts.Draw(result));
+        var chart = SqlChart.Draw(result);
 
         Assert.Single(chart.Plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>());
         Assert.IsType<ScottPlot.AxisPanels.DateTimeXAxis>(chart.Plot.Axes.Bottom);
@@ -40,7 +40,7 @@ public sealed class SqlChartTests
     {
         var result = Query("SELECT round(value, -1) AS decade, count(*) AS n FROM age WHERE value IS NOT NULL GROUP BY 1 ORDER BY 1");
 
-        var chart = Assert.Single(AnalysisCharts.Draw(result));
+        var chart = SqlChart.Draw(result);
 
         Assert.Single(chart.Plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>());
         AssertLabelled(chart.Plot, "decade", "n", result.RowCount);
@@ -51,7 +51,7 @@ public sealed class SqlChartTests
     {
         var result = Query("SELECT id, value AS cohort FROM cohort ORDER BY id");
 
-        var chart = Assert.Single(AnalysisCharts.Draw(result));
+        var chart = SqlChart.Draw(result);
 
         Assert.Contains("no numeric column", chart.Plot.Axes.Title.Label.Text, StringComparison.Ordinal);
         Assert.Contains($"{result.RowCount} rows", chart.Plot.Axes.Title.Label.Text, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class SqlChartTests
     {
         var result = Query("SELECT value AS cohort, count(*) AS n FROM cohort WHERE false GROUP BY 1");
 
-        var chart = Assert.Single(AnalysisCharts.Draw(result));
+        var chart = SqlChart.Draw(result);
 
         Assert.Contains("no rows", chart.Plot.Axes.Title.Label.Text, StringComparison.Ordinal);
         Assert.True(chart.Plot.Legend.IsVisible);

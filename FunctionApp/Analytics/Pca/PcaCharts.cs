@@ -1,7 +1,8 @@
 using Fractal.Domain.Analyses.Pca;
+using Fractal.FunctionApp.Analytics.Charts;
 using ScottPlot;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+namespace Fractal.FunctionApp.Analytics.Pca;
 
 /// <summary>The scores on the first two components by subset and category, and the features' loadings as arrows.</summary>
 internal static class PcaCharts

@@ -1,7 +1,8 @@
 using Fractal.Domain.Analyses.Boxplot;
+using Fractal.FunctionApp.Analytics.Charts;
 using ScottPlot;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+namespace Fractal.FunctionApp.Analytics.Boxplot;
 
 /// <summary>A box (quartiles, Tukey whiskers, outliers) inside a violin (the group's KDE) per (variable, category, subset).</summary>
 internal static class BoxplotChart

@@ -1,8 +1,9 @@
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Volcano;
+using Fractal.FunctionApp.Analytics.Charts;
 using ScottPlot;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+namespace Fractal.FunctionApp.Analytics.Volcano;
 
 /// <summary>
 /// Two subsets: log2 fold change against −log10 P, with the thresholds |logFC| = 1 and adjusted P = 0.05.

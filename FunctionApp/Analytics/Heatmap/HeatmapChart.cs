@@ -1,6 +1,8 @@
 using Fractal.Domain.Analyses.Heatmap;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+using Fractal.FunctionApp.Analytics.Charts;
+
+namespace Fractal.FunctionApp.Analytics.Heatmap;
 
 /// <summary>The z-scores of the kept features, rows and columns in their clustered order, with a colour bar.</summary>
 internal static class HeatmapChart

@@ -1,9 +1,9 @@
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Volcano;
-using Fractal.FunctionApp.Analytics.Charts;
+using Fractal.FunctionApp.Analytics.Volcano;
 using Fractal.FunctionApp.Tests.Fractalis;
 
-namespace Fractal.FunctionApp.Tests.Analytics;
+namespace Fractal.FunctionApp.Tests.Analytics.Volcano;
 
 /// <summary>The volcano chart for three or more subsets: limma's moderated F against −log10 P.</summary>
 public sealed class VolcanoChartTests
@@ -16,7 +16,7 @@ public sealed class VolcanoChartTests
     [Fact]
     public void Draw_ThreeSubsets_PlotsFAgainstMinusLog10P()
     {
-        var plot = Assert.Single(AnalysisCharts.Draw(_threeSubsets)).Plot;
+        var plot = VolcanoChart.Draw(_threeSubsets).Plot;
 
         var points = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().SelectMany(s => s.Data.GetScatterPoints()).ToList();
         Assert.Equal("moderated F", plot.Axes.Bottom.Label.Text);
@@ -29,7 +29,7 @@ public sealed class VolcanoChartTests
     [Fact]
     public void Draw_ThreeSubsets_MarksTheAdjustedPThresholdAtTheLargestSignificantP()
     {
-        var plot = Assert.Single(AnalysisCharts.Draw(_threeSubsets)).Plot;
+        var plot = VolcanoChart.Draw(_threeSubsets).Plot;
 
         var line = Assert.Single(plot.GetPlottables().OfType<ScottPlot.Plottables.HorizontalLine>());
         var largestSignificantP = _threeSubsets.Statistics.Where(f => f.AdjPValue < 0.05).Max(f => f.PValue);
@@ -40,7 +40,7 @@ public sealed class VolcanoChartTests
     [Fact]
     public void Draw_ThreeSubsets_TitleNamesTheFTestAndEverySubset()
     {
-        var plot = Assert.Single(AnalysisCharts.Draw(_threeSubsets)).Plot;
+        var plot = VolcanoChart.Draw(_threeSubsets).Plot;
 
         Assert.Contains("F test; s1, s2, s3", plot.Axes.Title.Label.Text, StringComparison.Ordinal);
         Assert.True(plot.Legend.IsVisible);

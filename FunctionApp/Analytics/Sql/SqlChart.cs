@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Fractal.Domain.Analyses.Sql;
+using Fractal.FunctionApp.Analytics.Charts;
 using ScottPlot;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+namespace Fractal.FunctionApp.Analytics.Sql;
 
 /// <summary>
 /// A query result's first numeric column by its first column: bars by label, a line over time when

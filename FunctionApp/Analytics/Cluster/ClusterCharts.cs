@@ -1,8 +1,9 @@
 using Fractal.Domain.Analyses.Cluster;
 using Fractal.Domain.Statistics.Clustering;
+using Fractal.FunctionApp.Analytics.Charts;
 using ScottPlot;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+namespace Fractal.FunctionApp.Analytics.Cluster;
 
 /// <summary>The size of each row and column cluster as bars, and, for hierarchical clustering, the rows' dendrogram.</summary>
 internal static class ClusterCharts

@@ -1,7 +1,8 @@
 using Fractal.Domain.Analyses.Histogram;
+using Fractal.FunctionApp.Analytics.Charts;
 using ScottPlot;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+namespace Fractal.FunctionApp.Analytics.Histogram;
 
 /// <summary>Each group's histogram with its Gaussian KDE, scaled to counts (density × n × bin width).</summary>
 internal static class HistogramChart

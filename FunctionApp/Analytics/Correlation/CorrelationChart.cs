@@ -1,7 +1,9 @@
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Correlation;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+using Fractal.FunctionApp.Analytics.Charts;
+
+namespace Fractal.FunctionApp.Analytics.Correlation;
 
 /// <summary>A scatter of the joined points with each subset's least-squares line.</summary>
 internal static class CorrelationChart

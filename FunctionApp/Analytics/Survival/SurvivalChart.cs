@@ -1,7 +1,8 @@
 using Fractal.Domain.Analyses.Survival;
+using Fractal.FunctionApp.Analytics.Charts;
 using ScottPlot;
 
-namespace Fractal.FunctionApp.Analytics.Charts;
+namespace Fractal.FunctionApp.Analytics.Survival;
 
 /// <summary>Each group's step curve with its 95% band, the log-rank test in the title.</summary>
 internal static class SurvivalChart

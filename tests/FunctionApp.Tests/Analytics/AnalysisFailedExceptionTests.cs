@@ -14,7 +14,7 @@ public sealed class AnalysisFailedExceptionTests
         var cancelled = new TaskFailureDetails(typeof(OperationCanceledException).FullName!, "The operation was canceled.", null, null, null);
         var activity = new TaskFailureDetails(typeof(SqlLimitExceededException).FullName!, "over the time limit of 5 s", null, cancelled, null);
 
-        var failure = AnalysisFailedException.From(new TaskFailedException("RunSqlAnalysis", 1, activity));
+        var failure = AnalysisFailedException.From(new TaskFailedException("FinishAnalysis", 1, activity));
 
         Assert.Equal("SqlLimitExceededException: over the time limit of 5 s", failure.Message);
     }

@@ -21,6 +21,16 @@ public sealed partial class AnalyticsApiTests : IClassFixture<DemoAnalyticsFixtu
 
     public static TheoryData<string> Cases => AnalysisCases.Names;
 
+    [Fact]
+    public async Task Cases_CoverEveryAnalysisInTheCatalog()
+    {
+        var catalog = JsonDocument.Parse(await (await GetAsync("/api/analyses")).Content.ReadAsStringAsync()).RootElement;
+        var listed = catalog.GetProperty("analyses").EnumerateArray().Select(a => a.GetProperty("task_name").GetString()!).Order(StringComparer.Ordinal);
+        var covered = AnalysisCases.Names.Cast<object[]>().Select(row => AnalysisCases.Get((string)row[0], _fixture).TaskName).Distinct().Order(StringComparer.Ordinal);
+
+        Assert.Equal(listed, covered);
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Post_Analysis_ResultEqualsTheDomainOnTheSameInput(string name)

@@ -3,7 +3,9 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Boxplot;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Boxplot;
 
 /// <summary><c>compute-boxplot</c> as Boxplot.vue sends and reads it.</summary>
 public sealed class BoxplotMappingTests

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Fractal.Domain.Analyses.Volcano;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Volcano;
 
 /// <summary>
 /// <c>compute-volcanoplot</c>. Fractal.js (<c>src/vue/charts/Volcanoplot.vue</c>) sends <c>numerical_arrays</c>,
@@ -15,7 +16,7 @@ namespace Fractal.FunctionApp.Fractalis.Tasks;
 /// <c>feature</c>, one logFC column per contrast named as R's <c>topTable</c> names Fractalis' contrasts
 /// (<c>group3.group1</c> for native <c>s3-s1</c>), <c>AveExpr</c>, <c>F</c>, <c>P.Value</c>, <c>adj.P.Val</c>.
 /// </summary>
-internal sealed partial class VolcanoMapping : IFractalisTask
+internal sealed class VolcanoMapping : IFractalisTask
 {
     private static readonly string[] s_columns = ["logFC", "AveExpr", "t", "P.Value", "adj.P.Val", "B"];
     private static readonly string[] s_fTestColumns = ["AveExpr", "F", "P.Value", "adj.P.Val"];
@@ -52,7 +53,7 @@ internal sealed partial class VolcanoMapping : IFractalisTask
     {
         if (result.TryGetProperty("contrasts", out var contrasts) && contrasts.ValueKind == JsonValueKind.Array)
         {
-            return FTestToFractalis(result, [.. contrasts.EnumerateArray().Select(c => FractalisContrastName(c.GetString()))]);
+            return FTestToFractalis(result, [.. contrasts.EnumerateArray().Select(c => LimmaContrastNames.ToFractalis(c.GetString()))]);
         }
 
         var stats = new PandasFrame(["feature", .. s_columns]);
@@ -62,25 +63,6 @@ internal sealed partial class VolcanoMapping : IFractalisTask
         }
 
         return new JsonObject { ["stats"] = stats.ToColumns() };
-    }
-
-    /// <summary>Whether <paramref name="column"/> names a native contrast of two subsets (such as <c>s3-s1</c>).</summary>
-    internal static bool IsNativeContrast(string column) => NativeContrast().IsMatch(column);
-
-    /// <summary>
-    /// The column R's <c>topTable</c> gives Fractalis' contrast <c>group i - group j</c> (<c>data.frame</c> turns the
-    /// minus into a dot): <c>group3.group1</c> for native <c>s3-s1</c>.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The name is not a native contrast <c>s{i}-s{j}</c>.</exception>
-    internal static string FractalisContrastName(string? native)
-    {
-        var match = native is null ? Match.Empty : NativeContrast().Match(native);
-        if (!match.Success)
-        {
-            throw new InvalidOperationException($"'{native}' is not a contrast of two subsets such as s3-s1.");
-        }
-
-        return $"group{match.Groups["minuend"].Value}.group{match.Groups["subtrahend"].Value}";
     }
 
     private static JsonObject FTestToFractalis(JsonElement result, string[] contrastColumns)
@@ -93,7 +75,4 @@ internal sealed partial class VolcanoMapping : IFractalisTask
 
         return new JsonObject { ["stats"] = stats.ToColumns() };
     }
-
-    [GeneratedRegex("^s(?<minuend>[0-9]+)-s(?<subtrahend>[0-9]+)$")]
-    private static partial Regex NativeContrast();
 }

@@ -4,7 +4,9 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Survival;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Survival;
 
 /// <summary><c>survival-analysis</c> as Survivalplot.vue sends and reads it.</summary>
 public sealed class SurvivalMappingTests

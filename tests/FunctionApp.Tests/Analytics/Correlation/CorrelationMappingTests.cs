@@ -3,7 +3,9 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Correlation;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Correlation;
 
 /// <summary><c>compute-correlation</c> as CorrelationAnalysis.vue sends and reads it.</summary>
 public sealed class CorrelationMappingTests

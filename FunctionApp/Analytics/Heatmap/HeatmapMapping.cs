@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Heatmap;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Heatmap;
 
 /// <summary>
 /// <c>compute-heatmap</c>. Fractal.js (<c>src/vue/charts/Heatmap.vue</c>) sends <c>numerical_arrays</c>,
@@ -73,7 +75,7 @@ internal sealed class HeatmapMapping : IFractalisTask
         var stats = new JsonObject();
         foreach (var column in result.GetProperty("stats").EnumerateObject())
         {
-            var name = VolcanoMapping.IsNativeContrast(column.Name) ? VolcanoMapping.FractalisContrastName(column.Name) : column.Name;
+            var name = LimmaContrastNames.IsNative(column.Name) ? LimmaContrastNames.ToFractalis(column.Name) : column.Name;
             stats[name] = column.Name == "feature" ? NativeJson.List(result.GetProperty("stats"), "feature") : NativeJson.Numbers(column.Value);
         }
 

@@ -4,7 +4,9 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Pca;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Pca;
 
 /// <summary><c>compute-pca</c> as PCA.vue sends and reads it.</summary>
 public sealed class PcaMappingTests

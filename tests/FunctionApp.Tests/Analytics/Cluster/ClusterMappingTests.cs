@@ -3,7 +3,9 @@ using Fractal.Domain.Analyses.Cluster;
 using Fractal.FunctionApp.Analytics;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Cluster;
 
 /// <summary><c>compute-cluster</c> as Heatmap.vue sends and reads it.</summary>
 public sealed class ClusterMappingTests

@@ -3,7 +3,9 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Volcano;
 
 /// <summary><c>compute-volcanoplot</c> as Volcanoplot.vue sends and reads it.</summary>
 public sealed class VolcanoMappingTests
@@ -67,11 +69,11 @@ public sealed class VolcanoMappingTests
         var result = FractalisResult.Parse(VolcanoAnalysis.TaskName, FractalisResult.Native(native), []);
         var stats = result["stats"]!.AsObject();
 
-        Assert.Equal(["feature", .. native.Contrasts!.Select(VolcanoMapping.FractalisContrastName), "AveExpr", "F", "P.Value", "adj.P.Val"], stats.Select(pair => pair.Key));
+        Assert.Equal(["feature", .. native.Contrasts!.Select(LimmaContrastNames.ToFractalis), "AveExpr", "F", "P.Value", "adj.P.Val"], stats.Select(pair => pair.Key));
         Assert.Equal(native.Statistics.Select(f => f.Feature), stats["feature"]!.AsArray().Select(f => f!.GetValue<string>()));
         for (var k = 0; k < native.Contrasts!.Count; k++)
         {
-            var column = VolcanoMapping.FractalisContrastName(native.Contrasts[k]);
+            var column = LimmaContrastNames.ToFractalis(native.Contrasts[k]);
             Assert.Equal(native.Statistics.Select(f => f.LogFCs![k]), stats[column]!.AsArray().Select(FractalisResult.Number));
         }
 
@@ -87,12 +89,12 @@ public sealed class VolcanoMappingTests
     [InlineData("s12-s10", "group12.group10")]
     public void FractalisContrastName_NativeContrast_IsTheColumnTopTableGivesFractalisContrast(string native, string fractalis)
     {
-        Assert.Equal(fractalis, VolcanoMapping.FractalisContrastName(native));
+        Assert.Equal(fractalis, LimmaContrastNames.ToFractalis(native));
     }
 
     [Fact]
     public void FractalisContrastName_NotAContrastOfSubsets_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => VolcanoMapping.FractalisContrastName("group3-group1"));
+        Assert.Throws<InvalidOperationException>(() => LimmaContrastNames.ToFractalis("group3-group1"));
     }
 }

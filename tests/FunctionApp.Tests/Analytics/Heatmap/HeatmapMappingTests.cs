@@ -3,7 +3,9 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Heatmap;
 
 /// <summary><c>compute-heatmap</c> as Heatmap.vue sends and reads it.</summary>
 public sealed class HeatmapMappingTests

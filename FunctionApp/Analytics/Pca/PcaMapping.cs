@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Pca;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Pca;
 
 /// <summary>
 /// <c>compute-pca</c>. Fractal.js (<c>src/vue/charts/PCA.vue</c>) sends <c>features</c> (numerical or

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Histogram;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Histogram;
 
 /// <summary>
 /// <c>compute-histogram</c>. Fractal.js (<c>src/vue/charts/Histogram.vue</c>) sends <c>data</c> (one numerical

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Cluster;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Cluster;
 
 /// <summary>
 /// <c>compute-cluster</c>. Fractal.js (<c>src/vue/charts/Heatmap.vue</c>, after <c>compute-heatmap</c>) sends

@@ -4,7 +4,9 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Histogram;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+using Fractal.FunctionApp.Tests.Fractalis;
+
+namespace Fractal.FunctionApp.Tests.Analytics.Histogram;
 
 /// <summary><c>compute-histogram</c> as Histogram.vue sends and reads it.</summary>
 public sealed class HistogramMappingTests

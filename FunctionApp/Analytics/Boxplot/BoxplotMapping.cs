@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Boxplot;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Boxplot;
 
 /// <summary>
 /// <c>compute-boxplot</c>. Fractal.js (<c>src/vue/charts/Boxplot.vue</c>) sends <c>features</c> (numerical

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Survival;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Survival;
 
 /// <summary>
 /// <c>survival-analysis</c>. Fractal.js (<c>src/vue/charts/Survivalplot.vue</c>) sends <c>durations</c> (a list of

@@ -2,7 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fractal.Domain.Analyses.Correlation;
 
-namespace Fractal.FunctionApp.Fractalis.Tasks;
+using Fractal.FunctionApp.Fractalis.Tasks;
+
+namespace Fractal.FunctionApp.Analytics.Correlation;
 
 /// <summary>
 /// <c>compute-correlation</c>. Fractal.js (<c>src/vue/charts/CorrelationAnalysis.vue</c>) sends <c>x</c> and

@@ -28,11 +28,20 @@ public static class FractalRegistration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         return builder
+            .AddFractalTelemetry(configuration)
             .AddFractalWeb(configuration)
             .AddFractalData(configuration)
             .AddFractalAnalytics(configuration)
             .AddFractalis(configuration);
     }
+
+    /// <summary>
+    /// Telemetry with OpenTelemetry (<see cref="Telemetry.FractalTelemetryRegistration"/>): a span, log scope and
+    /// metrics per invocation, exported as <see cref="Telemetry.TelemetryExport"/> says. Registered first: its middleware
+    /// wraps every other.
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalTelemetry(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration) =>
+        Telemetry.FractalTelemetryRegistration.Add(builder, configuration);
 
     /// <summary>
     /// Errors as problem details (worker middleware), the worker's JSON serializer, and the storage probe of

@@ -78,6 +78,11 @@ internal sealed class FunctionTelemetryMiddleware : IFunctionsWorkerMiddleware
             {
                 _telemetry.Failures.Add(1, new TagList { { "faas.name", function }, { "faas.trigger", trigger }, { "error.type", error } });
                 activity?.SetStatus(ActivityStatusCode.Error, error);
+                _logger.LogWarning("{Trigger} function {Function} failed: {Error}", trigger, function, error);
+            }
+            else
+            {
+                _logger.LogDebug("{Trigger} function {Function} ended: {Outcome}", trigger, function, outcome);
             }
         }
     }

@@ -37,9 +37,9 @@ public sealed record TelemetryExport(string? ApplicationInsightsConnectionString
         var connectionString = Value(configuration, ApplicationInsightsConnectionStringSetting);
         var otlp = Value(configuration, OtlpEndpointSetting);
         Uri? endpoint = null;
-        if (otlp is not null && !Uri.TryCreate(otlp, UriKind.Absolute, out endpoint))
+        if (otlp is not null && (!Uri.TryCreate(otlp, UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
         {
-            throw new InvalidOperationException($"The setting '{OtlpEndpointSetting}' must be an absolute URI, such as http://127.0.0.1:4317.");
+            throw new InvalidOperationException($"The setting '{OtlpEndpointSetting}' must be an absolute http(s) URI, such as http://127.0.0.1:4317.");
         }
 
         return new TelemetryExport(connectionString, ReadAuthentication(Value(configuration, ApplicationInsightsAuthenticationSetting)), endpoint);

@@ -35,10 +35,11 @@ for workers in $worker_counts; do
   infra/local/workers.sh "$workers" >/dev/null &
   runner=$!
   trap 'kill -TERM $runner 2>/dev/null; wait $runner 2>/dev/null' EXIT
-  # Ready: every worker holds a control-queue partition, and the leases have not moved for 5 s (the partitions are
-  # balanced among the workers before the clock starts).
+  # Ready: every worker has acquired a control-queue partition (a stolen lease counts once its owner has drained it),
+  # and the leases have not moved for 5 s: the partitions are balanced before the clock starts. A partition that
+  # moves while the fan-out runs can hold its instance until the moved messages' visibility timeout.
   for i in $(seq 1 "$workers"); do
-    until grep -qE "control-[0-9]+: Successfully (acquired|stole)" "$FRACTAL_STATE_DIR/workers/worker-$i.log" 2>/dev/null; do sleep 0.5; done
+    until grep -qE "control-[0-9]+: Successfully acquired" "$FRACTAL_STATE_DIR/workers/worker-$i.log" 2>/dev/null; do sleep 0.5; done
   done
   lease_lines() { cat "$FRACTAL_STATE_DIR"/workers/worker-*.log | grep -cE "control-[0-9]+: .*(lease|Draining)" || true; }
   seen=$(lease_lines); quiet=0

@@ -11,44 +11,25 @@ public sealed class StorageClientFactoryTests
 {
     private const string StorageScope = "https://storage.azure.com/.default";
 
-    [Fact]
-    public async Task CreateBlobServiceClient_AccountName_AsksTheCredentialForAStorageToken()
+    [Theory]
+    [InlineData(StorageService.Blob, "https://fractaldata.blob.core.windows.net/")]
+    [InlineData(StorageService.Queue, "https://fractaldata.queue.core.windows.net/")]
+    [InlineData(StorageService.Table, "https://fractaldata.table.core.windows.net/")]
+    public async Task CreateServiceClient_AccountName_AsksTheCredentialForAStorageTokenAtTheAccountsEndpoint(StorageService service, string endpoint)
     {
         var credential = RefusingCredential();
         var factory = IdentityFactory(credential.Object);
 
-        var client = factory.CreateBlobServiceClient(new BlobClientOptions { Retry = { MaxRetries = 0 } });
-        await Assert.ThrowsAsync<CredentialUnavailableException>(() => client.GetPropertiesAsync());
+        var (uri, call) = service switch
+        {
+            StorageService.Blob => Client(factory.CreateBlobServiceClient(new BlobClientOptions { Retry = { MaxRetries = 0 } }), c => c.Uri, c => c.GetPropertiesAsync()),
+            StorageService.Queue => Client(factory.CreateQueueServiceClient(new QueueClientOptions { Retry = { MaxRetries = 0 } }), c => c.Uri, c => c.GetPropertiesAsync()),
+            _ => Client(factory.CreateTableServiceClient(new TableClientOptions { Retry = { MaxRetries = 0 } }), c => c.Uri, c => c.GetPropertiesAsync()),
+        };
+        await Assert.ThrowsAsync<CredentialUnavailableException>(call);
 
-        Assert.Equal(new Uri("https://fractaldata.blob.core.windows.net"), client.Uri);
-        Assert.False(client.CanGenerateAccountSasUri);
+        Assert.Equal(new Uri(endpoint), uri);
         credential.Verify(c => c.GetTokenAsync(It.Is<TokenRequestContext>(r => r.Scopes.Contains(StorageScope)), It.IsAny<CancellationToken>()), Times.AtLeastOnce());
-    }
-
-    [Fact]
-    public async Task CreateQueueServiceClient_AccountName_AsksTheCredentialForAStorageToken()
-    {
-        var credential = RefusingCredential();
-        var factory = IdentityFactory(credential.Object);
-
-        var client = factory.CreateQueueServiceClient(new QueueClientOptions { Retry = { MaxRetries = 0 } });
-        await Assert.ThrowsAsync<CredentialUnavailableException>(() => client.GetPropertiesAsync());
-
-        Assert.Equal(new Uri("https://fractaldata.queue.core.windows.net"), client.Uri);
-        credential.Verify(c => c.GetTokenAsync(It.Is<TokenRequestContext>(r => r.Scopes.Contains(StorageScope)), It.IsAny<CancellationToken>()), Times.AtLeastOnce());
-    }
-
-    [Fact]
-    public async Task CreateTableServiceClient_AccountName_AsksTheCredentialForAStorageToken()
-    {
-        var credential = RefusingCredential();
-        var factory = IdentityFactory(credential.Object);
-
-        var client = factory.CreateTableServiceClient(new TableClientOptions { Retry = { MaxRetries = 0 } });
-        await Assert.ThrowsAsync<CredentialUnavailableException>(() => client.GetPropertiesAsync());
-
-        Assert.Equal(new Uri("https://fractaldata.table.core.windows.net"), client.Uri);
-        credential.Verify(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()), Times.AtLeastOnce());
     }
 
     [Fact]
@@ -104,6 +85,9 @@ public sealed class StorageClientFactoryTests
     {
         Assert.Null(StorageClientFactory.FromConfiguration(Settings.Of()));
     }
+
+    private static (Uri Uri, Func<Task> Call) Client<TClient, TResult>(TClient client, Func<TClient, Uri> uri, Func<TClient, Task<TResult>> call) =>
+        (uri(client), () => call(client));
 
     private static StorageClientFactory IdentityFactory(TokenCredential credential) =>
         new(StorageConnection.Read(Settings.Of(("AzureWebJobsStorage__accountName", "fractaldata"), ("AzureWebJobsStorage__credential", "managedidentity")))!, credential);

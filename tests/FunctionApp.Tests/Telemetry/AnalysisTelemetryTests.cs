@@ -7,34 +7,24 @@ using OpenTelemetry.Trace;
 
 namespace Fractal.FunctionApp.Tests.Telemetry;
 
-/// <summary>Traces and logs through the app's OpenTelemetry registration, caught by OpenTelemetry's in-memory exporter.</summary>
+/// <summary>
+/// Traces, logs and metrics of one correlation analysis through the app's OpenTelemetry registration, caught by
+/// OpenTelemetry's in-memory exporters.
+/// </summary>
 public sealed class AnalysisTelemetryTests
 {
     [Fact]
     public async Task PostAnalytics_Correlation_OneTraceHoldsTheRequestTheOrchestrationAndItsActivities()
     {
         var spans = new List<Activity>();
-        var settings = AppHost.OnAzurite(AppHost.NewHubName());
-        settings["FRACTAL_ETL_HANDLERS"] = "demo";
-        await using var app = await AppHost.StartAsync(
-            settings, services: services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
-        var session = SessionCalls.NewSession();
-        var ids = await LoadDemoAsync(app, session);
 
-        var accepted = await SessionCalls.PostAcceptedAsync(app.Client, session, "/api/analytics", new { task_name = "compute-correlation", args = new { x = ids[0], y = ids[1] } });
-        var status = await SessionCalls.WaitForEndAsync(app.Client, accepted.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
-        app.Services.GetRequiredService<TracerProvider>().ForceFlush();
+        await RunCorrelationAsync(
+            services => services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)),
+            provider => provider.GetRequiredService<TracerProvider>().ForceFlush());
 
-        Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
-        Activity[] done;
-        lock (spans)
-        {
-            done = [.. spans];
-        }
-
-        var request = Assert.Single(done, s => s.Source.Name == "Microsoft.AspNetCore" && s.DisplayName.StartsWith("POST", StringComparison.Ordinal)
+        var request = Assert.Single(spans, s => s.Source.Name == "Microsoft.AspNetCore" && s.DisplayName.StartsWith("POST", StringComparison.Ordinal)
             && Equals(s.GetTagItem("url.path"), "/api/analytics"));
-        var trace = done.Where(s => s.TraceId == request.TraceId).Select(s => (s.Source.Name, s.DisplayName)).ToList();
+        var trace = spans.Where(s => s.TraceId == request.TraceId).Select(s => (s.Source.Name, s.DisplayName)).ToList();
         Assert.Contains(("DurableTask.Core", "orchestration:AnalysisOrchestrator"), trace);
         Assert.Contains(("DurableTask.Core", "activity:PlanAnalysisGroups"), trace);
         Assert.Contains(("DurableTask.Core", "activity:ComputeAnalysisGroup"), trace);
@@ -46,28 +36,16 @@ public sealed class AnalysisTelemetryTests
     public async Task PostAnalytics_Correlation_ActivityLogsCarryTheInstanceIdAndFunctionName()
     {
         var logs = new List<LogRecord>();
-        var settings = AppHost.OnAzurite(AppHost.NewHubName());
-        settings["FRACTAL_ETL_HANDLERS"] = "demo";
-        await using var app = await AppHost.StartAsync(settings, services: services =>
-        {
-            services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(logs));
-            services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>("Fractal", LogLevel.Debug));
-        });
-        var session = SessionCalls.NewSession();
-        var ids = await LoadDemoAsync(app, session);
 
-        var accepted = await SessionCalls.PostAcceptedAsync(app.Client, session, "/api/analytics", new { task_name = "compute-correlation", args = new { x = ids[0], y = ids[1] } });
-        var status = await SessionCalls.WaitForEndAsync(app.Client, accepted.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
-        app.Services.GetRequiredService<LoggerProvider>().ForceFlush();
+        var instanceId = await RunCorrelationAsync(
+            services =>
+            {
+                services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(logs));
+                services.AddLogging(logging => logging.AddFilter<OpenTelemetryLoggerProvider>("Fractal", LogLevel.Debug));
+            },
+            provider => provider.GetRequiredService<LoggerProvider>().ForceFlush());
 
-        Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
-        var instanceId = status.GetProperty("instanceId").GetString();
-        List<Dictionary<string, object?>> scopes;
-        lock (logs)
-        {
-            scopes = [.. logs.Where(l => l.CategoryName!.EndsWith("FunctionTelemetryMiddleware", StringComparison.Ordinal)).Select(ScopeOf)];
-        }
-
+        var scopes = logs.Where(l => l.CategoryName!.EndsWith("FunctionTelemetryMiddleware", StringComparison.Ordinal)).Select(ScopeOf).ToList();
         Assert.Contains(scopes, s => Equals(s.GetValueOrDefault("FunctionName"), "FinishAnalysis") && Equals(s.GetValueOrDefault("InstanceId"), instanceId));
     }
 
@@ -75,18 +53,11 @@ public sealed class AnalysisTelemetryTests
     public async Task PostAnalytics_Correlation_CountsTheFinishingActivityOnceAsASuccess()
     {
         var metrics = new List<Metric>();
-        var settings = AppHost.OnAzurite(AppHost.NewHubName());
-        settings["FRACTAL_ETL_HANDLERS"] = "demo";
-        await using var app = await AppHost.StartAsync(
-            settings, services: services => services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics)));
-        var session = SessionCalls.NewSession();
-        var ids = await LoadDemoAsync(app, session);
 
-        var accepted = await SessionCalls.PostAcceptedAsync(app.Client, session, "/api/analytics", new { task_name = "compute-correlation", args = new { x = ids[0], y = ids[1] } });
-        var status = await SessionCalls.WaitForEndAsync(app.Client, accepted.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
-        app.Services.GetRequiredService<MeterProvider>().ForceFlush();
+        await RunCorrelationAsync(
+            services => services.ConfigureOpenTelemetryMeterProvider(meters => meters.AddInMemoryExporter(metrics)),
+            provider => provider.GetRequiredService<MeterProvider>().ForceFlush());
 
-        Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
         var counted = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var metric in metrics.Where(m => m.Name == "fractal.function.invocations"))
         {
@@ -107,6 +78,35 @@ public sealed class AnalysisTelemetryTests
         Assert.Equal(0, counted.GetValueOrDefault("FinishAnalysis/activity/failure"));
     }
 
+    /// <summary>
+    /// Loads two demo variables, runs a correlation between them to completion with <paramref name="telemetry"/>
+    /// registered after the app's own, flushes, and returns the analysis' instance ID.
+    /// </summary>
+    private static async Task<string> RunCorrelationAsync(Action<IServiceCollection> telemetry, Action<IServiceProvider> flush)
+    {
+        var settings = AppHost.OnAzurite(AppHost.NewHubName());
+        settings["FRACTAL_ETL_HANDLERS"] = "demo";
+        await using var app = await AppHost.StartAsync(settings, services: telemetry);
+        var session = SessionCalls.NewSession();
+        var loaded = await SessionCalls.PostAcceptedAsync(app.Client, session, "/api/data", new
+        {
+            handler = "demo",
+            server = "demo",
+            auth = new { token = "unused" },
+            descriptors = new object[] { new { field = "age", data_type = "numerical" }, new { field = "bmi", data_type = "numerical" } },
+            options = new { seed = 11 },
+        });
+        await SessionCalls.WaitForEndAsync(app.Client, loaded.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
+        var ids = loaded.GetProperty("data_ids").EnumerateArray().Select(e => e.GetString()!).ToList();
+
+        var accepted = await SessionCalls.PostAcceptedAsync(app.Client, session, "/api/analytics", new { task_name = "compute-correlation", args = new { x = ids[0], y = ids[1] } });
+        var status = await SessionCalls.WaitForEndAsync(app.Client, accepted.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
+        flush(app.Services);
+
+        Assert.Equal("Completed", status.GetProperty("runtimeStatus").GetString());
+        return status.GetProperty("instanceId").GetString()!;
+    }
+
     private static Dictionary<string, object?> ScopeOf(LogRecord record)
     {
         var scope = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -118,19 +118,5 @@ public sealed class AnalysisTelemetryTests
             }
         }, scope);
         return scope;
-    }
-
-    private static async Task<List<string>> LoadDemoAsync(AppHost app, string session)
-    {
-        var accepted = await SessionCalls.PostAcceptedAsync(app.Client, session, "/api/data", new
-        {
-            handler = "demo",
-            server = "demo",
-            auth = new { token = "unused" },
-            descriptors = new object[] { new { field = "age", data_type = "numerical" }, new { field = "bmi", data_type = "numerical" } },
-            options = new { seed = 11 },
-        });
-        await SessionCalls.WaitForEndAsync(app.Client, accepted.GetProperty("statusQueryGetUri").GetString()!, TimeSpan.FromSeconds(60));
-        return [.. accepted.GetProperty("data_ids").EnumerateArray().Select(e => e.GetString()!)];
     }
 }

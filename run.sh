@@ -5,6 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# ./run.sh --workers N: N local hosts on one task hub (infra/local/workers.sh), each with its own port and log.
+workers=""
+if [ "${1:-}" = "--workers" ]; then
+  workers=${2:?"Usage: ./run.sh [--workers N]"}
+fi
+
 infra/local/services.sh start all
 
 state="${FRACTAL_STATE_DIR:-$PWD/.local}"
@@ -25,6 +31,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 dotnet build FunctionApp/Fractal.FunctionApp.csproj -c Release --nologo -v quiet
 dotnet build LocalHost/Fractal.LocalHost.csproj -c Release --nologo -v quiet
+
+if [ -n "$workers" ]; then
+  echo "Function key (x-functions-key header or ?code=): ${FRACTAL_HOST_KEY}"
+  exec infra/local/workers.sh "$workers"
+fi
 
 echo
 echo "Fractal is starting on ${ASPNETCORE_URLS}"

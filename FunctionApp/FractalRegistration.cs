@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure.Core.Serialization;
+using Fractal.AzureConnections;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Analytics;
 using Fractal.FunctionApp.Analytics.Sql;
@@ -27,11 +28,20 @@ public static class FractalRegistration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         return builder
+            .AddFractalTelemetry(configuration)
             .AddFractalWeb(configuration)
             .AddFractalData(configuration)
             .AddFractalAnalytics(configuration)
             .AddFractalis(configuration);
     }
+
+    /// <summary>
+    /// Telemetry with OpenTelemetry (<see cref="Telemetry.FractalTelemetryRegistration"/>): a span, log scope and
+    /// metrics per invocation, exported as <see cref="Telemetry.TelemetryExport"/> says. Registered first: its middleware
+    /// wraps every other.
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalTelemetry(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration) =>
+        Telemetry.FractalTelemetryRegistration.Add(builder, configuration);
 
     /// <summary>
     /// Errors as problem details (worker middleware), the worker's JSON serializer, and the storage probe of
@@ -46,7 +56,8 @@ public static class FractalRegistration
         // Orchestration inputs, outputs and custom status as JSON with the web defaults (camelCase, read without
         // regard to case), in Azure and in the local host alike.
         builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(JsonSerializerOptions.Web));
-        builder.Services.TryAddSingleton(new StorageHealthProbe(configuration));
+        AddStorageClients(builder.Services, configuration);
+        builder.Services.TryAddSingleton(sp => new StorageHealthProbe(sp.GetService<StorageClientFactory>()));
         return builder;
     }
 
@@ -94,11 +105,21 @@ public static class FractalRegistration
     private static IServiceCollection AddStorage(IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IBlobStore>(_ =>
-        {
-            var storage = configuration["AzureWebJobsStorage"];
-            return string.IsNullOrWhiteSpace(storage) ? new InMemoryBlobStore() : new AzureBlobStore(storage);
-        });
+        AddStorageClients(services, configuration);
+        services.TryAddSingleton<IBlobStore>(sp =>
+            sp.GetService<StorageClientFactory>() is { } storage ? new AzureBlobStore(storage) : new InMemoryBlobStore());
         return services;
+    }
+
+    /// <summary>
+    /// The clients of <c>AzureWebJobsStorage</c> when it is set: a connection string, or an identity-based connection
+    /// (<c>AzureWebJobsStorage__accountName</c>, <c>__credential</c>, <c>__clientId</c>) as the Functions host reads it.
+    /// </summary>
+    private static void AddStorageClients(IServiceCollection services, IConfiguration configuration)
+    {
+        if (StorageClientFactory.FromConfiguration(configuration) is { } storage)
+        {
+            services.TryAddSingleton(storage);
+        }
     }
 }

@@ -21,7 +21,7 @@ try
     await host.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is HostSettingException or Microsoft.Extensions.Options.OptionsValidationException)
+catch (Exception ex) when (ex is HostSettingException or Microsoft.Extensions.Options.OptionsValidationException or Fractal.AzureConnections.StorageConnectionException)
 {
     // A setting the host cannot use (host.json's durableTask values included): the message names it.
     await Console.Error.WriteLineAsync(ex.Message);

@@ -3,19 +3,30 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Fractal.AzureConnections;
 
 namespace Fractal.FunctionApp.Storage;
 
-/// <summary>Blobs in the storage account of <c>AzureWebJobsStorage</c> (Azurite locally).</summary>
+/// <summary>
+/// Blobs in the storage account of <c>AzureWebJobsStorage</c> (Azurite locally), by connection string or by identity
+/// (<see cref="StorageClientFactory"/>).
+/// </summary>
 public sealed class AzureBlobStore : IBlobStore
 {
     private readonly BlobServiceClient _service;
     private readonly ConcurrentDictionary<string, Task<BlobContainerClient>> _containers = new(StringComparer.Ordinal);
 
-    public AzureBlobStore(string connectionString)
+    /// <summary>Creates a store over the blob service of <paramref name="storage"/>.</summary>
+    public AzureBlobStore(StorageClientFactory storage)
     {
-        ArgumentException.ThrowIfNullOrEmpty(connectionString);
-        _service = new BlobServiceClient(connectionString);
+        ArgumentNullException.ThrowIfNull(storage);
+        _service = storage.CreateBlobServiceClient();
+    }
+
+    /// <summary>Creates a store over the account of <paramref name="connectionString"/>.</summary>
+    public AzureBlobStore(string connectionString)
+        : this(new StorageClientFactory(StorageConnection.FromConnectionString(StorageConnection.DefaultName, connectionString)))
+    {
     }
 
     public async Task UploadAsync(string container, string name, Stream content, string contentType, CancellationToken cancellationToken)

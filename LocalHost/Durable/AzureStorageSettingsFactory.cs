@@ -1,4 +1,8 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using DurableTask.AzureStorage;
+using Fractal.AzureConnections;
 
 namespace Fractal.LocalHost.Durable;
 
@@ -10,19 +14,28 @@ internal static class AzureStorageSettingsFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
-        var connectionString = configuration[options.ConnectionName];
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            throw new InvalidOperationException(
+        var storage = StorageClientFactory.FromConfiguration(configuration, options.ConnectionName)
+            ?? throw new InvalidOperationException(
                 $"The storage connection setting '{options.ConnectionName}' (named by "
                 + $"'{DurableTaskSettingNames.Display(DurableTaskSettingNames.ConnectionName)}') is not set; "
-                + "give it a connection string, such as UseDevelopmentStorage=true for Azurite.");
-        }
+                + "give it a connection string, such as UseDevelopmentStorage=true for Azurite, or an identity-based "
+                + $"connection ({options.ConnectionName}__accountName, __credential, __clientId).");
+        return Create(options, storage, loggerFactory);
+    }
 
+    /// <summary>As <see cref="Create(DurableTaskHostOptions, IConfiguration, ILoggerFactory)"/>, over the clients of <paramref name="storage"/>.</summary>
+    public static AzureStorageOrchestrationServiceSettings Create(
+        DurableTaskHostOptions options, StorageClientFactory storage, ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
         return new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.HubName,
-            StorageAccountClientProvider = new StorageAccountClientProvider(connectionString),
+            StorageAccountClientProvider = new StorageAccountClientProvider(
+                new FactoryClientProvider<BlobServiceClient, BlobClientOptions>(() => new BlobClientOptions(), storage.CreateBlobServiceClient),
+                new FactoryClientProvider<QueueServiceClient, QueueClientOptions>(() => new QueueClientOptions(), storage.CreateQueueServiceClient),
+                new FactoryClientProvider<TableServiceClient, TableClientOptions>(() => new TableClientOptions(), storage.CreateTableServiceClient)),
             PartitionCount = options.PartitionCount,
             ControlQueueBatchSize = options.ControlQueueBatchSize,
             ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,

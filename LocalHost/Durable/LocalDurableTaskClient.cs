@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using DurableTask.Core.Query;
+using DurableTask.Core.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Entities;
@@ -278,6 +280,14 @@ public sealed class LocalDurableTaskClient : DurableTaskClient
             ExecutionId = Guid.NewGuid().ToString("N"),
         };
         started.OrchestrationInstance = instance;
+
+        // As the Durable client does: the caller's trace (the HTTP request's, or the starting function's) becomes the
+        // orchestration's parent, so DTFx traces the orchestration and its activities under it: one request, one trace.
+        if (Activity.Current is { } caller)
+        {
+            started.ParentTraceContext = new DistributedTraceContext(caller.Id!, caller.TraceStateString);
+        }
+
         cancellation.ThrowIfCancellationRequested();
         await _service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, dedupe);
         return instance.InstanceId;

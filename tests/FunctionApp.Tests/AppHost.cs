@@ -77,7 +77,11 @@ internal sealed class AppHost : IAsyncDisposable
         return all;
     }
 
-    public static async Task<AppHost> StartAsync(IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null)
+    /// <param name="settings">Settings over <see cref="TestSettings"/>.</param>
+    /// <param name="logs">A provider that receives every log.</param>
+    /// <param name="services">Registrations applied after the app's (a replacement wins).</param>
+    public static async Task<AppHost> StartAsync(
+        IDictionary<string, string?>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var host = LocalFunctionsHost.Create(new LocalFunctionsHostOptions
         {
@@ -85,7 +89,15 @@ internal sealed class AppHost : IAsyncDisposable
             AppDirectory = AppContext.BaseDirectory,
             Settings = TestSettings(settings),
             ConfigureApp = (builder, configuration) => builder.AddFractal(configuration),
-            ConfigureServices = logs is null ? null : services => services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)),
+            ConfigureServices = all =>
+            {
+                if (logs is not null)
+                {
+                    all.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+                }
+
+                services?.Invoke(all);
+            },
         });
         try
         {

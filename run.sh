@@ -25,7 +25,7 @@ export FRACTAL_HOST_KEY
 export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
 export RabbitMQConnection="${RabbitMQConnection:-amqp://guest:guest@127.0.0.1:5672/}"
 export PostgresConnection="${PostgresConnection:-Host=127.0.0.1;Port=5432;Username=fractal;Password=fractal;Database=fractal}"
-export FRACTAL_ETL_HANDLERS="${FRACTAL_ETL_HANDLERS:-csv,json,demo,postgres,elasticsearch,portal}"
+export FRACTAL_ETL_HANDLERS="${FRACTAL_ETL_HANDLERS:-*}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:7071}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

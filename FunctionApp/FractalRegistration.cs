@@ -6,10 +6,12 @@ using Fractal.FunctionApp.Analytics;
 using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Orchestrations;
+using Fractal.FunctionApp.Settings;
 using Fractal.FunctionApp.Storage;
 using Fractal.FunctionApp.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp;
 
@@ -61,35 +63,56 @@ public static class FractalRegistration
         return builder;
     }
 
-    /// <summary>Data loads (<c>/api/data</c>): datasets, the allow-listed ETL handlers, sealed source tokens, uploads.</summary>
+    /// <summary>
+    /// Data loads (<c>/api/data</c>, <c>/api/handlers</c>): datasets, the ETL handlers (<see cref="EtlHandlerServiceCollectionExtensions.AddEtlHandlers"/>)
+    /// and their settings, sealed source tokens, uploads, the fan-out bound.
+    /// </summary>
     public static IFunctionsWorkerApplicationBuilder AddFractalData(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (IsRegistered<DataLoads>(builder.Services))
+        {
+            return builder;
+        }
+
         var services = AddStorage(builder.Services, configuration);
+        services.AddEtlHandlers();
+        services.AddSettings<EtlSettings>(configuration);
+        services.AddSettings<SecretKeySettings>(configuration);
+        AddFanOutSettings(services, configuration);
         services.TryAddSingleton<DatasetRepository>();
-        services.TryAddSingleton(_ => new EtlSettings(configuration.GetValue<string>));
-        services.TryAddSingleton(sp => EtlHandlerCatalog.CreateRegistry(sp.GetRequiredService<EtlSettings>()));
         services.TryAddSingleton<EtlHttpClient>();
         services.TryAddSingleton<SecretSealer>();
         services.TryAddSingleton<DataLoads>();
         services.TryAddSingleton<UploadStore>();
-        services.TryAddSingleton(_ => FanOutSettings.From(configuration));
         return builder;
     }
 
-    /// <summary>Analyses (<c>/api/analytics</c>): argument checks and dataset reads, result and chart blobs, the sql sandbox.</summary>
+    /// <summary>Analyses (<c>/api/analytics</c>): the registered definitions, argument checks and dataset reads, result and chart blobs, and their settings.</summary>
     public static IFunctionsWorkerApplicationBuilder AddFractalAnalytics(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
+        if (IsRegistered<AnalysisRuns>(builder.Services))
+        {
+            return builder;
+        }
+
         var services = AddStorage(builder.Services, configuration);
+        services.AddFractalAnalyses();
+        services.AddSettings<AnalysisSettings>(configuration)
+            .AtLeastOne(settings => settings.ChunkSize, AnalysisSettings.ChunkSizeSetting)
+            .AtLeastOne(settings => settings.MaxFanOut, AnalysisSettings.MaxFanOutSetting);
+        services.AddSettings<SqlSettings>(configuration)
+            .AtLeastOne(settings => settings.MaxRows, SqlSettings.MaxRowsSetting)
+            .AtLeastOne(settings => settings.TimeoutSeconds, SqlSettings.TimeoutSecondsSetting)
+            .AtLeastOne(settings => settings.MemoryLimitMegabytes, SqlSettings.MemoryLimitSetting)
+            .AtLeastOne(settings => settings.Threads, SqlSettings.ThreadsSetting);
+        AddFanOutSettings(services, configuration);
         services.TryAddSingleton<AnalysisInputs>();
         services.TryAddSingleton<AnalysisResultStore>();
         services.TryAddSingleton<AnalysisRuns>();
-        services.AddFractalAnalyses();
-        services.TryAddSingleton(_ => AnalysisSettings.From(configuration));
-        services.TryAddSingleton(_ => SqlSettings.From(configuration));
         return builder;
     }
 
@@ -100,6 +123,18 @@ public static class FractalRegistration
     /// </summary>
     public static IFunctionsWorkerApplicationBuilder AddFractalis(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration) =>
         builder.AddFractalData(configuration).AddFractalAnalytics(configuration);
+
+    /// <summary>The bound on a fan-out's parallel activities, shared by data loads and analyses (registered once).</summary>
+    private static void AddFanOutSettings(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!IsRegistered<IValidateOptions<FanOutSettings>>(services))
+        {
+            services.AddSettings<FanOutSettings>(configuration).AtLeastOne(settings => settings.MaxParallel, FanOutSettings.MaxParallelSetting);
+        }
+    }
+
+    /// <summary>Whether a feature's registration ran already (features register each other, as Fractalis does data and analytics).</summary>
+    private static bool IsRegistered<TService>(IServiceCollection services) => services.Any(service => service.ServiceType == typeof(TService));
 
     /// <summary>The blob store (Azure Storage named by <c>AzureWebJobsStorage</c>, in memory when it is unset) and the clock.</summary>
     private static IServiceCollection AddStorage(IServiceCollection services, IConfiguration configuration)

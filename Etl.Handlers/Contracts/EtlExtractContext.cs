@@ -24,5 +24,11 @@ public sealed class EtlExtractContext
     /// <summary>Opens the uploaded file that <c>options.upload</c> names (the caller resolves the name to a blob).</summary>
     public Func<string, CancellationToken, Task<Stream>>? OpenUpload { get; init; }
 
+    /// <summary>
+    /// Reads a named setting, such as the connection string <c>options.connection</c> names; null when unset. Never
+    /// log what it returns.
+    /// </summary>
+    public Func<string, string?> ReadSetting { get; init; } = _ => null;
+
     public override string ToString() => "EtlExtractContext { token = *** }";
 }

@@ -1,10 +1,11 @@
 using Fractal.Domain.Data;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.Etl.Handlers;
 
 /// <summary>
-/// The handlers by name, of which only those allow-listed in <see cref="EtlSettings.AllowedHandlers"/>
-/// run. <see cref="Validate"/> checks a whole request up front.
+/// The registered handlers by name, of which only those allow-listed in <c>FRACTAL_ETL_HANDLERS</c>
+/// (<see cref="EtlSettings.Handlers"/>; <c>*</c> allows all) run. <see cref="Validate"/> checks a whole request up front.
 /// </summary>
 public sealed class EtlHandlerRegistry
 {
@@ -12,7 +13,7 @@ public sealed class EtlHandlerRegistry
     private readonly HashSet<string> _allowed;
     private readonly EtlSettings _settings;
 
-    public EtlHandlerRegistry(IEnumerable<IEtlHandler> handlers, EtlSettings settings)
+    public EtlHandlerRegistry(IEnumerable<IEtlHandler> handlers, IOptions<EtlSettings> settings)
     {
         ArgumentNullException.ThrowIfNull(handlers);
         ArgumentNullException.ThrowIfNull(settings);
@@ -21,13 +22,23 @@ public sealed class EtlHandlerRegistry
             _handlers.Add(handler.Name, handler);
         }
 
-        _settings = settings;
-        _allowed = new HashSet<string>(settings.AllowedHandlers, StringComparer.Ordinal);
-        Allowed = [.. _handlers.Keys.Where(_allowed.Contains).Order(StringComparer.Ordinal)];
+        _settings = settings.Value;
+        var allowList = _settings.AllowList();
+        _allowed = allowList.Contains(EtlSettings.EveryHandler)
+            ? new HashSet<string>(_handlers.Keys, StringComparer.Ordinal)
+            : new HashSet<string>(allowList, StringComparer.Ordinal);
+        Registered = [.. _handlers.Keys.Order(StringComparer.Ordinal)];
+        Allowed = [.. Registered.Where(_allowed.Contains)];
     }
+
+    /// <summary>Every registered handler's name, allowed or not.</summary>
+    public IReadOnlyList<string> Registered { get; }
 
     /// <summary>The handlers that are both registered and allow-listed, by name.</summary>
     public IReadOnlyList<string> Allowed { get; }
+
+    /// <summary>The handlers that may run, in the order of <see cref="Allowed"/>.</summary>
+    public IReadOnlyList<IEtlHandler> AllowedHandlers => [.. Allowed.Select(name => _handlers[name])];
 
     /// <summary>The allowed handler of that name, or null.</summary>
     public IEtlHandler? Find(string? name) =>

@@ -12,6 +12,9 @@ public interface IEtlHandler
     /// <summary>The name requests use, such as <c>csv</c>.</summary>
     string Name { get; }
 
+    /// <summary>One line for the catalog (<c>/api/handlers</c>): the source it reads and its options.</summary>
+    string Description { get; }
+
     /// <summary>
     /// The handler's own checks of <c>server</c>, <c>options</c> and the descriptors (whose general
     /// shape the registry has checked already); each error names the request field at fault.

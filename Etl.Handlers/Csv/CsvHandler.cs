@@ -17,6 +17,8 @@ public sealed class CsvHandler : IEtlHandler
 
     public string Name => HandlerName;
 
+    public string Description => "CSV or TSV (RFC 4180) from options.data, an upload or an http(s) URL in server; options: delimiter, header, id_column.";
+
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -17,6 +17,8 @@ public sealed class DemoHandler : IEtlHandler
 
     public string Name => HandlerName;
 
+    public string Description => "A seeded 500-subject clinical and expression cohort; options: seed (default 42).";
+
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -21,6 +21,8 @@ public sealed class ElasticsearchHandler : IEtlHandler
 
     public string Name => HandlerName;
 
+    public string Description => "Documents of options.index matching options.query, paged with search_after; time slices by time_field, from, to and slices.";
+
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -17,6 +17,8 @@ public sealed class JsonHandler : IEtlHandler
 
     public string Name => HandlerName;
 
+    public string Description => "A JSON array or NDJSON from options.data, an upload or an http(s) URL in server; fields are JSON paths.";
+
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -21,6 +21,8 @@ public sealed class PortalHandler : IEtlHandler
 
     public string Name => HandlerName;
 
+    public string Description => "TranSMART-style HAL observations of a data portal by concept path.";
+
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -19,6 +19,8 @@ public sealed class PostgresHandler : IEtlHandler
 
     public string Name => HandlerName;
 
+    public string Description => "One SELECT (options.query) or options.table over the connection string named by options.connection; key ranges of options.partition_column.";
+
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -39,7 +41,7 @@ public sealed class PostgresHandler : IEtlHandler
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentNullException.ThrowIfNull(context);
         var options = new PostgresOptions(source.OptionValues);
-        await using var session = await PostgresSession.OpenAsync(context.Settings, options.Connection, cancellationToken);
+        await using var session = await PostgresSession.OpenAsync(context.ReadSetting, options.Connection, cancellationToken);
         try
         {
             var columns = await ReadColumnsAsync(session, options, cancellationToken);
@@ -80,7 +82,7 @@ public sealed class PostgresHandler : IEtlHandler
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentNullException.ThrowIfNull(context);
         var options = new PostgresOptions(partition.Source.OptionValues);
-        await using var session = await PostgresSession.OpenAsync(context.Settings, options.Connection, cancellationToken);
+        await using var session = await PostgresSession.OpenAsync(context.ReadSetting, options.Connection, cancellationToken);
         var shape = DescriptorShape.Resolve(partition.Descriptor, null);
         await using var command = BuildSelect(session, options, shape, partition.Range);
         await using var reader = await RunAsync(() => command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellationToken));

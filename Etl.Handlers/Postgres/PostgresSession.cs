@@ -15,9 +15,9 @@ internal sealed class PostgresSession : IAsyncDisposable
         _transaction = transaction;
     }
 
-    public static async Task<PostgresSession> OpenAsync(EtlSettings settings, string settingName, CancellationToken cancellationToken)
+    public static async Task<PostgresSession> OpenAsync(Func<string, string?> readSetting, string settingName, CancellationToken cancellationToken)
     {
-        var connectionString = settings.GetSecretSetting(settingName);
+        var connectionString = readSetting(settingName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new SourceFailedException($"the connection setting '{settingName}' is not configured");

@@ -6,6 +6,7 @@ using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Web;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Analytics;
 
@@ -21,13 +22,15 @@ public sealed partial class AnalysisRuns
     private readonly AnalysisSettings _settings;
     private readonly FanOutSettings _fanOut;
 
-    public AnalysisRuns(AnalysisRegistry analyses, AnalysisInputs inputs, AnalysisResultStore results, AnalysisSettings settings, FanOutSettings fanOut)
+    public AnalysisRuns(AnalysisRegistry analyses, AnalysisInputs inputs, AnalysisResultStore results, IOptions<AnalysisSettings> settings, IOptions<FanOutSettings> fanOut)
     {
         _analyses = analyses;
         _inputs = inputs;
         _results = results;
-        _settings = settings;
-        _fanOut = fanOut;
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(fanOut);
+        _settings = settings.Value;
+        _fanOut = fanOut.Value;
     }
 
     /// <summary>Validates the arguments against the analysis' schema and the session's datasets, then starts it.</summary>

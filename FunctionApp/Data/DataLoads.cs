@@ -4,6 +4,7 @@ using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Web;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Data;
 
@@ -21,13 +22,15 @@ public sealed class DataLoads
     private readonly FanOutSettings _fanOut;
     private readonly UploadStore _uploads;
 
-    public DataLoads(DatasetRepository datasets, EtlHandlerRegistry registry, SecretSealer sealer, TimeProvider time, EtlSettings settings, FanOutSettings fanOut, UploadStore uploads)
+    public DataLoads(DatasetRepository datasets, EtlHandlerRegistry registry, SecretSealer sealer, TimeProvider time, IOptions<EtlSettings> settings, IOptions<FanOutSettings> fanOut, UploadStore uploads)
     {
         _uploads = uploads;
-        _fanOut = fanOut;
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(fanOut);
+        _fanOut = fanOut.Value;
         _datasets = datasets;
         _registry = registry;
-        _settings = settings;
+        _settings = settings.Value;
         _sealer = sealer;
         _time = time;
     }

@@ -1,12 +1,14 @@
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Data;
 
 /// <summary>
 /// The ETL activities. Each reads the dataset's record, does its step, and keeps the record's state
 /// current; data goes to <c>datasets/{session}/{data_id}.part{n}.parquet</c>, then to
-/// <c>datasets/{session}/{data_id}.parquet</c>. Tokens are opened from their sealed form only here.
+/// <c>datasets/{session}/{data_id}.parquet</c>. Tokens are opened from their sealed form only here, and the connection
+/// strings a request names by setting (postgres' <c>options.connection</c>) are read from the app settings only here.
 /// </summary>
 public sealed class EtlActivities
 {
@@ -17,14 +19,17 @@ public sealed class EtlActivities
     private readonly HttpClient _http;
     private readonly SecretSealer _sealer;
     private readonly UploadStore _uploads;
+    private readonly IConfiguration _configuration;
 
-    public EtlActivities(DatasetRepository datasets, IBlobStore blobs, EtlHandlerRegistry registry, EtlSettings settings, EtlHttpClient http, SecretSealer sealer, UploadStore uploads)
+    public EtlActivities(DatasetRepository datasets, IBlobStore blobs, EtlHandlerRegistry registry, IOptions<EtlSettings> settings, EtlHttpClient http, SecretSealer sealer, UploadStore uploads, IConfiguration configuration)
     {
         _uploads = uploads;
         _datasets = datasets;
         _blobs = blobs;
         _registry = registry;
-        _settings = settings;
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings.Value;
+        _configuration = configuration;
         _http = http.Client;
         _sealer = sealer;
     }
@@ -156,6 +161,7 @@ public sealed class EtlActivities
     {
         HttpClient = _http,
         Token = _sealer.Open(work.SealedToken),
+        ReadSetting = name => _configuration[name],
         OpenUpload = async (upload, cancellationToken) => await _uploads.OpenAsync(work.Session, upload, cancellationToken)
             ?? throw new SourceFailedException($"this session has no upload '{upload}'"),
     };

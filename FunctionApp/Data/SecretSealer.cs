@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Data;
 
@@ -15,12 +16,13 @@ public sealed class SecretSealer
     private readonly byte[] _key;
     private readonly TimeProvider _time;
 
-    public SecretSealer(IConfiguration configuration, TimeProvider? time = null)
+    public SecretSealer(IOptions<SecretKeySettings> settings, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        _time = time ?? TimeProvider.System;
-        var configured = configuration["FRACTAL_SECRET_KEY"];
-        var hostKey = configuration["FRACTAL_HOST_KEY"];
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        var configured = settings.Value.SecretKey;
+        var hostKey = settings.Value.HostKey;
         _key = !string.IsNullOrEmpty(configured) ? SHA256.HashData(Encoding.UTF8.GetBytes(configured))
             : !string.IsNullOrEmpty(hostKey) ? HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(hostKey), 32, info: Encoding.UTF8.GetBytes("fractal-etl-token"))
             : RandomNumberGenerator.GetBytes(32);

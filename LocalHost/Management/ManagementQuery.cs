@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Fractal.LocalHost.Http;
 using Microsoft.DurableTask.Client;
 
@@ -44,20 +45,14 @@ internal static class ManagementQuery
         return statuses.Count == 0 ? null : statuses;
     }
 
-    public static int PageSize(HttpRequest request)
-    {
-        var text = Text(request, "top");
-        if (text is null)
-        {
-            return 100;
-        }
+    public static int PageSize(HttpRequest request) => Number(request, "top", 1, 1000, NumberStyles.None, "a whole number") ?? 100;
 
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var top) && top is >= 1 and <= 1000
-            ? top
-            : throw HttpProblemException.BadRequest("top", "top must be a whole number from 1 to 1000.");
-    }
+    public static TimeSpan? Seconds(HttpRequest request, string name) =>
+        Number(request, name, 0.0, 3600.0, NumberStyles.Float, "a number of seconds") is { } seconds ? TimeSpan.FromSeconds(seconds) : null;
 
-    public static TimeSpan? Seconds(HttpRequest request, string name)
+    /// <summary>The number <paramref name="name"/> holds, from <paramref name="min"/> to <paramref name="max"/>; null when absent.</summary>
+    private static T? Number<T>(HttpRequest request, string name, T min, T max, NumberStyles styles, string what)
+        where T : struct, INumber<T>
     {
         var text = Text(request, name);
         if (text is null)
@@ -65,9 +60,9 @@ internal static class ManagementQuery
             return null;
         }
 
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 0 and <= 3600
-            ? TimeSpan.FromSeconds(seconds)
-            : throw HttpProblemException.BadRequest(name, $"{name} must be a number of seconds from 0 to 3600.");
+        return T.TryParse(text, styles, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw HttpProblemException.BadRequest(name, $"{name} must be {what} from {min} to {max}.");
     }
 
     public static string? Text(HttpRequest request, string name)

@@ -11,7 +11,7 @@ internal static class FractalIngest
 {
     public static async Task<BenchResult> RunAsync(string csvPath, string outputPath)
     {
-        var settings = new EtlSettings(name => name == EtlSettings.HandlersSetting ? "csv" : null);
+        var settings = new EtlSettings { Handlers = CsvHandler.HandlerName };
         var context = new EtlExtractContext(settings)
         {
             OpenUpload = (_, _) => Task.FromResult<Stream>(new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan)),

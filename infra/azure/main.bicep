@@ -36,8 +36,8 @@ param maxConcurrentActivityFunctions int = 64
 @description('The origins of the Fractalis portals allowed to call the app with credentials.')
 param corsAllowedOrigins string[]
 
-@description('The allow-listed ETL handlers (FRACTAL_ETL_HANDLERS).')
-param etlHandlers string = 'csv,json,demo,postgres,elasticsearch,portal'
+@description('The allow-listed ETL handlers (FRACTAL_ETL_HANDLERS): comma-separated names, or * for every registered handler.')
+param etlHandlers string = '*'
 
 @description('FRACTAL_SECRET_KEY: seals the source tokens of data loads. Stored in Key Vault only.')
 @secure()

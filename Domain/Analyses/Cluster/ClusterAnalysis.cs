@@ -1,4 +1,5 @@
 using Fractal.Domain.Analyses.Heatmap;
+using Fractal.Domain.Statistics;
 using Fractal.Domain.Statistics.Clustering;
 
 namespace Fractal.Domain.Analyses.Cluster;
@@ -35,7 +36,7 @@ public static class ClusterAnalysis
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(arguments.Options);
         var rows = FillWithRowMedians(arguments);
-        var columns = Transpose(rows, arguments.ColumnNames.Count);
+        var columns = JaggedMatrix.Transpose(rows, arguments.ColumnNames.Count);
         var options = arguments.Options;
         switch (arguments.Algorithm)
         {
@@ -190,20 +191,5 @@ public static class ClusterAnalysis
         }
 
         return count;
-    }
-
-    private static double[][] Transpose(double[][] rows, int columnCount)
-    {
-        var columns = new double[columnCount][];
-        for (var c = 0; c < columnCount; c++)
-        {
-            columns[c] = new double[rows.Length];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                columns[c][r] = rows[r][c];
-            }
-        }
-
-        return columns;
     }
 }

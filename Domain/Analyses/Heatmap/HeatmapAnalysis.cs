@@ -1,4 +1,5 @@
 using Fractal.Domain.Data;
+using Fractal.Domain.Statistics;
 using Fractal.Domain.Statistics.Clustering;
 using Fractal.Domain.Statistics.Limma;
 
@@ -153,7 +154,7 @@ public static class HeatmapAnalysis
             RankingMethod = rankingMethod,
             RankBy = statistics.RankBy,
             RowOrder = [.. DendrogramOrder(zScores).Select(i => keptFeatures[i])],
-            ColumnOrder = [.. DendrogramOrder(Transpose(zScores, matrix.Ids.Count)).Select(c => matrix.Ids[c])],
+            ColumnOrder = [.. DendrogramOrder(JaggedMatrix.Transpose(zScores, matrix.Ids.Count)).Select(c => matrix.Ids[c])],
             Notes = notes,
         };
     }
@@ -187,20 +188,5 @@ public static class HeatmapAnalysis
 
         var filled = rows.Select(row => row.Select(z => double.IsNaN(z) ? 0.0 : z).ToArray()).ToArray();
         return ClusterTree.LeafOrder(HierarchicalClustering.Linkage(filled, LinkageMethod.Average, DistanceMetric.Euclidean));
-    }
-
-    private static double[][] Transpose(double[][] rows, int columnCount)
-    {
-        var columns = new double[columnCount][];
-        for (var c = 0; c < columnCount; c++)
-        {
-            columns[c] = new double[rows.Length];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                columns[c][r] = rows[r][c];
-            }
-        }
-
-        return columns;
     }
 }

@@ -3,6 +3,7 @@ using Fractal.Domain.Analyses.Sql;
 using Fractal.FunctionApp.Analytics.Charts;
 using Fractal.FunctionApp.Analytics.Definitions;
 using Fractal.FunctionApp.Fractalis.Tasks;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Analytics.Sql;
 
@@ -14,9 +15,10 @@ internal sealed class SqlDefinition : WholeAnalysis<SqlResult>
 {
     private readonly SqlSettings _settings;
 
-    public SqlDefinition(SqlSettings settings)
+    public SqlDefinition(IOptions<SqlSettings> settings)
     {
-        _settings = settings;
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings.Value;
     }
 
     public override AnalysisSchema Schema => SqlAnalysis.Schema;

@@ -17,7 +17,7 @@ namespace Fractal.FunctionApp.Analytics.Sql;
 /// </summary>
 public static class SqlQueryValidator
 {
-    private static readonly SqlSettings s_parserSettings = new(MemoryLimitMegabytes: 64, Threads: 1);
+    private static readonly SqlSettings s_parserSettings = new() { MemoryLimitMegabytes = 64, Threads = 1 };
 
     private static readonly FrozenSet<string> s_tableFunctions =
         FrozenSet.Create(StringComparer.OrdinalIgnoreCase, "range", "generate_series", "unnest");

@@ -7,32 +7,29 @@ namespace Fractal.FunctionApp.Analytics.Sql;
 /// memory limit per query, default <see cref="DefaultMemoryLimitMegabytes"/>) and
 /// <c>FRACTAL_SQL_THREADS</c> (DuckDB threads per query, default <see cref="DefaultThreads"/>).
 /// </summary>
-public sealed record SqlSettings(
-    int MaxRows = SqlSettings.DefaultMaxRows,
-    int TimeoutSeconds = SqlSettings.DefaultTimeoutSeconds,
-    int MemoryLimitMegabytes = SqlSettings.DefaultMemoryLimitMegabytes,
-    int Threads = SqlSettings.DefaultThreads)
+public sealed class SqlSettings
 {
     public const int DefaultMaxRows = 100_000;
     public const int DefaultTimeoutSeconds = 30;
     public const int DefaultMemoryLimitMegabytes = 512;
     public const int DefaultThreads = 1;
 
+    public const string MaxRowsSetting = "FRACTAL_SQL_MAX_ROWS";
+    public const string TimeoutSecondsSetting = "FRACTAL_SQL_TIMEOUT_SECONDS";
+    public const string MemoryLimitSetting = "FRACTAL_SQL_MEMORY_LIMIT_MB";
+    public const string ThreadsSetting = "FRACTAL_SQL_THREADS";
+
+    [ConfigurationKeyName(MaxRowsSetting)]
+    public int MaxRows { get; set; } = DefaultMaxRows;
+
+    [ConfigurationKeyName(TimeoutSecondsSetting)]
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    [ConfigurationKeyName(MemoryLimitSetting)]
+    public int MemoryLimitMegabytes { get; set; } = DefaultMemoryLimitMegabytes;
+
+    [ConfigurationKeyName(ThreadsSetting)]
+    public int Threads { get; set; } = DefaultThreads;
+
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
-
-    public static SqlSettings From(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return new SqlSettings(
-            AtLeastOne(configuration, "FRACTAL_SQL_MAX_ROWS", DefaultMaxRows),
-            AtLeastOne(configuration, "FRACTAL_SQL_TIMEOUT_SECONDS", DefaultTimeoutSeconds),
-            AtLeastOne(configuration, "FRACTAL_SQL_MEMORY_LIMIT_MB", DefaultMemoryLimitMegabytes),
-            AtLeastOne(configuration, "FRACTAL_SQL_THREADS", DefaultThreads));
-    }
-
-    private static int AtLeastOne(IConfiguration configuration, string key, int fallback)
-    {
-        var value = configuration.GetValue(key, fallback);
-        return value >= 1 ? value : throw new InvalidOperationException($"{key} must be at least 1; it is {value}.");
-    }
 }

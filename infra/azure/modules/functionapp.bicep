@@ -60,7 +60,7 @@ param vaultReferences { sealing: string, rabbitMq: string }
 @description('The origins of the Fractalis portals allowed to call the app with credentials (cookies).')
 param corsAllowedOrigins string[]
 
-@description('The allow-listed ETL handlers (FRACTAL_ETL_HANDLERS).')
+@description('The allow-listed ETL handlers (FRACTAL_ETL_HANDLERS): comma-separated names, or * for every registered handler.')
 param etlHandlers string
 
 var durableTask = 'AzureFunctionsJobHost__extensions__durableTask'

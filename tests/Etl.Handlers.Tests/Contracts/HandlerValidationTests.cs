@@ -11,7 +11,7 @@ public sealed class HandlerValidationTests
         "partitions", "index", "time_field", "from", "to", "slices", "page_size", "sort_fields", "auth_scheme", "id_field",
     ];
 
-    public static TheoryData<string> HandlerNames() => [.. EtlHandlerCatalog.CreateAll().Select(handler => handler.Name)];
+    public static TheoryData<string> HandlerNames() => [.. TestSettings.Registry().Registered];
 
     [Theory]
     [MemberData(nameof(HandlerNames))]
@@ -23,7 +23,7 @@ public sealed class HandlerValidationTests
             Options = JsonSerializer.SerializeToElement(options),
         };
 
-        var errors = EtlHandlerCatalog.CreateRegistry(TestSettings.Create()).Validate(request);
+        var errors = TestSettings.Registry().Validate(request);
 
         Assert.NotEmpty(errors);
         Assert.All(errors, error => Assert.False(string.IsNullOrWhiteSpace(error.Field)));

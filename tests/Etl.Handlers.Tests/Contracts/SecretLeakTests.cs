@@ -23,7 +23,7 @@ public sealed class SecretLeakTests
             .Replace("SERVER", server.Url, StringComparison.Ordinal)
             .Replace("TOKEN", Secret, StringComparison.Ordinal);
         var request = Requests.Parse(body);
-        var registry = EtlHandlerCatalog.CreateRegistry(TestSettings.Create());
+        var registry = TestSettings.Registry();
         var handler = registry.Get(request.Handler!);
         var outputs = new List<string>();
 

@@ -65,7 +65,7 @@ public sealed class CsvUrlTests
     [Fact]
     public void Validate_LoopbackUrlWhenNotAllowed_NamesServer()
     {
-        var registry = new EtlHandlerRegistry([_handler], TestSettings.Create("csv", allowLoopback: false));
+        var registry = TestSettings.Registry([_handler], TestSettings.Create("csv", allowLoopback: false));
         var request = Requests.Parse("""{"handler":"csv","server":"http://127.0.0.1:8080/x.csv","descriptors":[{"field":"a","data_type":"numerical"}]}""");
 
         var error = Assert.Single(registry.Validate(request));

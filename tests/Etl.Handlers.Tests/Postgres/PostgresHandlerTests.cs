@@ -11,7 +11,7 @@ public sealed class PostgresHandlerTests(PostgresFixture database) : IClassFixtu
     private readonly PostgresHandler _handler = new();
 
     private EtlExtractContext Context(string? connectionString = null) =>
-        TestSettings.Context(TestSettings.Create(extra: new Dictionary<string, string> { [Setting] = connectionString ?? database.ConnectionString }));
+        new(TestSettings.Create()) { ReadSetting = name => name == Setting ? connectionString ?? database.ConnectionString : null };
 
     [Fact]
     public async Task Load_MillionRowTableInPartitions_CountsEveryRowExactly()

@@ -7,6 +7,8 @@ internal sealed class FakeHandler(string name, int plannedPartitions = 1) : IEtl
 {
     public string Name { get; } = name;
 
+    public string Description => "A handler the tests script.";
+
     public IReadOnlyList<FieldError> Validate(EtlRequest request) => [];
 
     public Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken) =>

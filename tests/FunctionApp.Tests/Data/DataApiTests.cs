@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Blobs;
+using Fractal.Etl.Handlers;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fractal.FunctionApp.Tests.Data;
 
@@ -29,6 +31,21 @@ public sealed class DataApiTests
         Assert.Equal("SUCCESS", byId[ids[1]].GetProperty("etl_state").GetString());
         Assert.Equal("FAILURE", byId[ids[2]].GetProperty("etl_state").GetString());
         Assert.Contains("bogus", byId[ids[2]].GetProperty("etl_message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetHandlers_EveryHandlerAllowed_ServesEachRegisteredHandlerWithItsDescription()
+    {
+        await using var app = await StartAsync();
+        var registry = app.Services.GetRequiredService<EtlHandlerRegistry>();
+
+        var catalog = await GetAsync(app, SessionCalls.NewSession(), "/api/handlers");
+        var served = catalog.GetProperty("handlers").EnumerateArray()
+            .ToDictionary(handler => handler.GetProperty("name").GetString()!, handler => handler.GetProperty("description").GetString());
+
+        Assert.Equal(registry.Registered, served.Keys);
+        Assert.All(registry.Registered, name => Assert.Equal(registry.Get(name).Description, served[name]));
+        Assert.All(served.Values, description => Assert.False(string.IsNullOrWhiteSpace(description)));
     }
 
     [Fact]
@@ -278,7 +295,7 @@ public sealed class DataApiTests
     private static Task<AppHost> StartAsync(RecordingLoggerProvider? logs = null, string? hub = null)
     {
         var settings = AppHost.OnAzurite(hub ?? AppHost.NewHubName());
-        settings["FRACTAL_ETL_HANDLERS"] = "csv,json,demo,postgres,elasticsearch,portal";
+        settings[EtlSettings.HandlersSetting] = EtlSettings.EveryHandler;
         return AppHost.StartAsync(settings, logs);
     }
 

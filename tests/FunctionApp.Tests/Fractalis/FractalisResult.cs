@@ -5,6 +5,7 @@ using Fractal.FunctionApp.Analytics.Definitions;
 using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Fractalis.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Tests.Fractalis;
 
@@ -13,7 +14,7 @@ internal static class FractalisResult
 {
     /// <summary>The app's analyses, as <c>AddFractalAnalyses</c> registers them.</summary>
     public static AnalysisRegistry Analyses { get; } = new ServiceCollection()
-        .AddSingleton(new SqlSettings())
+        .AddSingleton(Options.Create(new SqlSettings()))
         .AddFractalAnalyses()
         .BuildServiceProvider()
         .GetRequiredService<AnalysisRegistry>();

@@ -8,7 +8,7 @@ namespace Fractal.FunctionApp.Tests.Analytics.Sql;
 /// <summary>Queries over loaded datasets give what the same computation in C# gives over the same tables.</summary>
 public sealed class SqlQueryRunnerTests
 {
-    private static readonly SqlSettings s_settings = new(MaxRows: 10_000, TimeoutSeconds: 30, MemoryLimitMegabytes: 256, Threads: 1);
+    private static readonly SqlSettings s_settings = new() { MaxRows = 10_000, TimeoutSeconds = 30, MemoryLimitMegabytes = 256, Threads = 1 };
 
     [Fact]
     public void Run_GroupedAggregatesOfAJoin_EqualLinqOverTheSameTables()

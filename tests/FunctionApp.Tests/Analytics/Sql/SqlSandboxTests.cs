@@ -7,7 +7,7 @@ namespace Fractal.FunctionApp.Tests.Analytics.Sql;
 /// <summary>The sandbox a query runs in: locked settings, no files, loaded tables, and the row and time limits.</summary>
 public sealed class SqlSandboxTests
 {
-    private static readonly SqlSettings s_settings = new(MaxRows: 1_000, TimeoutSeconds: 30, MemoryLimitMegabytes: 256, Threads: 1);
+    private static readonly SqlSettings s_settings = new() { MaxRows = 1_000, TimeoutSeconds = 30, MemoryLimitMegabytes = 256, Threads = 1 };
 
     [Theory]
     [InlineData("SET enable_external_access = true")]
@@ -146,7 +146,7 @@ public sealed class SqlSandboxTests
     [Fact]
     public void Run_ResultOverTheMemoryLimit_FailsWithoutSpillingToDisk()
     {
-        using var sandbox = SqlSandbox.Open(s_settings with { MemoryLimitMegabytes = 64 });
+        using var sandbox = SqlSandbox.Open(new SqlSettings { MaxRows = s_settings.MaxRows, TimeoutSeconds = s_settings.TimeoutSeconds, MemoryLimitMegabytes = 64, Threads = s_settings.Threads });
         sandbox.Load("age", SqlTestTables.Numbers(20_000, seed: 5));
 
         var error = Assert.Throws<DuckDBException>(() =>

@@ -21,9 +21,10 @@ try
     await host.RunAsync();
     return 0;
 }
-catch (Exception ex) when (ex is HostSettingException or Microsoft.Extensions.Options.OptionsValidationException or Fractal.AzureConnections.StorageConnectionException)
+catch (Exception ex) when (SettingErrors.Describe(ex) is { } message)
 {
-    // A setting the host cannot use (host.json's durableTask values included): the message names it.
-    await Console.Error.WriteLineAsync(ex.Message);
+    // A setting the host or the app cannot use (host.json's durableTask values, the app's options validated on
+    // start): one line that names it.
+    await Console.Error.WriteLineAsync(message);
     return 3;
 }

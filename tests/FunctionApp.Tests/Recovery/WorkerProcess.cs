@@ -44,13 +44,33 @@ internal sealed class WorkerProcess : IAsyncDisposable
     /// </summary>
     public static WorkerProcess Start(string hubName, string workerId, IReadOnlyDictionary<string, string> settings)
     {
+        var port = FreePort();
+        var start = StartInfo(hubName, port, settings);
+        var logPath = Path.Combine(Path.GetTempPath(), $"fractal-{hubName}-{workerId}-{Guid.NewGuid():N}.log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        var worker = new WorkerProcess(workerId, process, log, logPath, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")));
+        process.OutputDataReceived += (_, e) => worker.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => worker.OnLine(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return worker;
+    }
+
+    /// <summary>
+    /// How <see cref="Start"/> starts the worker: the local host exe over the app, on loopback <paramref name="port"/> and
+    /// task hub <paramref name="hubName"/>, with <paramref name="settings"/> as extra environment variables.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string hubName, int port, IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         var appDirectory = AppContext.BaseDirectory;
         if (!File.Exists(Path.Combine(appDirectory, "host.json")))
         {
             throw new InvalidOperationException($"host.json is missing from {appDirectory}, the worker's content root.");
         }
 
-        var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = appDirectory,
@@ -75,16 +95,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var logPath = Path.Combine(Path.GetTempPath(), $"fractal-{hubName}-{workerId}-{Guid.NewGuid():N}.log");
-        var log = new StreamWriter(logPath) { AutoFlush = true };
-        var process = new Process { StartInfo = start };
-        var worker = new WorkerProcess(workerId, process, log, logPath, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}")));
-        process.OutputDataReceived += (_, e) => worker.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => worker.OnLine(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return worker;
+        return start;
     }
 
     /// <summary>Ends the process at once with SIGKILL: no shutdown code runs, leases are left to expire.</summary>

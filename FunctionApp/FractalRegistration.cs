@@ -54,10 +54,7 @@ public static class FractalRegistration
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configuration);
         builder.UseMiddleware<ProblemDetailsMiddleware>();
-
-        // Orchestration inputs, outputs and custom status as JSON with the web defaults (camelCase, read without
-        // regard to case), in Azure and in the local host alike.
-        builder.Services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(JsonSerializerOptions.Web));
+        AddWebJson(builder.Services);
         AddStorageClients(builder.Services, configuration);
         builder.Services.TryAddSingleton(sp => new StorageHealthProbe(sp.GetService<StorageClientFactory>()));
         return builder;
@@ -132,6 +129,13 @@ public static class FractalRegistration
             services.AddSettings<FanOutSettings>(configuration).AtLeastOne(settings => settings.MaxParallel, FanOutSettings.MaxParallelSetting);
         }
     }
+
+    /// <summary>
+    /// Orchestration inputs, outputs and custom status as JSON with the web defaults (camelCase, read without regard to
+    /// case), in Azure and in the local host alike.
+    /// </summary>
+    private static void AddWebJson(IServiceCollection services) =>
+        services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(JsonSerializerOptions.Web));
 
     /// <summary>Whether a feature's registration ran already (features register each other, as Fractalis does data and analytics).</summary>
     private static bool IsRegistered<TService>(IServiceCollection services) => services.Any(service => service.ServiceType == typeof(TService));

@@ -32,27 +32,60 @@ public static class DurableFunctionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(appAssembly);
 
-        services.AddLocalFunctions(() => FunctionIndex.FromAssembly(appAssembly));
+        return services
+            .AddLocalFunctions(() => FunctionIndex.FromAssembly(appAssembly))
+            .AddDurableTaskHostOptions(configuration)
+            .AddFunctionsDataConverter()
+            .AddAzureStorageOrchestrationService(configuration)
+            .AddLocalDurableTaskClient()
+            .AddDurableFunctionsRuntime();
+    }
 
+    /// <summary><c>extensions.durableTask</c> of <c>host.json</c> as <see cref="DurableTaskHostOptions"/>, validated at start.</summary>
+    private static IServiceCollection AddDurableTaskHostOptions(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<DurableTaskHostOptions>().ValidateOnStart();
         services.AddSingleton<IConfigureOptions<DurableTaskHostOptions>>(new DurableTaskHostOptionsSetup(configuration));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DurableTaskHostOptions>, DurableTaskHostOptionsValidator>());
+        return services;
+    }
 
-        // The worker's defaults: System.Text.Json, property names read without regard to case.
+    /// <summary>
+    /// The converter of inputs, outputs and custom status: the app's worker serializer, else the worker's defaults
+    /// (System.Text.Json, property names read without regard to case).
+    /// </summary>
+    private static IServiceCollection AddFunctionsDataConverter(this IServiceCollection services)
+    {
         services.AddOptions<JsonSerializerOptions>().Configure(o => o.PropertyNameCaseInsensitive = true);
         services.TryAddSingleton<DataConverter>(sp => new FunctionsDataConverter(
             sp.GetService<IOptions<WorkerOptions>>()?.Value.Serializer
             ?? new JsonObjectSerializer(sp.GetRequiredService<IOptions<JsonSerializerOptions>>().Value)));
+        return services;
+    }
 
+    /// <summary>DTFx's Azure Storage orchestration service over the connection and task hub the options name.</summary>
+    private static IServiceCollection AddAzureStorageOrchestrationService(this IServiceCollection services, IConfiguration configuration)
+    {
         services.TryAddSingleton(sp => new AzureStorageOrchestrationService(AzureStorageSettingsFactory.Create(
             sp.GetRequiredService<IOptions<DurableTaskHostOptions>>().Value, configuration, sp.GetRequiredService<ILoggerFactory>())));
         services.TryAddSingleton<IOrchestrationServiceClient>(sp => sp.GetRequiredService<AzureStorageOrchestrationService>());
+        return services;
+    }
+
+    /// <summary>The host's <see cref="DurableTaskClient"/> on the task hub, which <c>[DurableClient]</c> parameters receive.</summary>
+    private static IServiceCollection AddLocalDurableTaskClient(this IServiceCollection services)
+    {
         services.TryAddSingleton(sp => new LocalDurableTaskClient(
             sp.GetRequiredService<IOptions<DurableTaskHostOptions>>().Value.HubName,
             sp.GetRequiredService<IOrchestrationServiceClient>(),
             sp.GetRequiredService<DataConverter>()));
         services.TryAddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableTaskClient>());
+        return services;
+    }
 
+    /// <summary>The <see cref="DurableFunctionsRuntime"/> that runs orchestrators and activities, as a hosted service.</summary>
+    private static IServiceCollection AddDurableFunctionsRuntime(this IServiceCollection services)
+    {
         services.TryAddSingleton<DurableFunctionsRuntime>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableFunctionsRuntime>());
         return services;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Fractal.Domain.Statistics.Clustering;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Clustering;
 
 public sealed class HierarchicalClusteringTests
 {

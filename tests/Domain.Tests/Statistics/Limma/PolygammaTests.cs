@@ -1,6 +1,6 @@
 using Fractal.Domain.Statistics.Limma;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Limma;
 
 public sealed class PolygammaTests
 {

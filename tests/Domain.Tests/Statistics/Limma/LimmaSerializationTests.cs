@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fractal.Domain.Statistics.Limma;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Limma;
 
 public sealed class LimmaSerializationTests
 {

@@ -4,7 +4,7 @@ using Fractal.Domain.Analyses.Boxplot;
 using Fractal.Domain.Data;
 using Fractal.Domain.Statistics.Anova;
 
-namespace Fractal.Domain.Tests.Analyses;
+namespace Fractal.Domain.Tests.Analyses.Boxplot;
 
 public sealed class BoxplotAnalysisTests
 {

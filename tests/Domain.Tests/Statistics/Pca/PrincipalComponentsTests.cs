@@ -1,7 +1,7 @@
 using Fractal.Domain.Statistics.Pca;
 using MathNet.Numerics.LinearAlgebra;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Pca;
 
 public sealed class PrincipalComponentsTests
 {

@@ -3,7 +3,7 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Pca;
 using Fractal.Domain.Data;
 
-namespace Fractal.Domain.Tests.Analyses;
+namespace Fractal.Domain.Tests.Analyses.Pca;
 
 public sealed class PcaAnalysisTests
 {

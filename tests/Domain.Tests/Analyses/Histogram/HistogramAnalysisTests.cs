@@ -2,7 +2,7 @@ using System.Text.Json;
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Histogram;
 
-namespace Fractal.Domain.Tests.Analyses;
+namespace Fractal.Domain.Tests.Analyses.Histogram;
 
 public sealed class HistogramAnalysisTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Fractal.Domain.Statistics.Limma;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Limma;
 
 public sealed class LimmaTests
 {

@@ -5,7 +5,7 @@ using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Statistics.Limma;
 using Fractal.Domain.Tests.Statistics;
 
-namespace Fractal.Domain.Tests.Heatmap;
+namespace Fractal.Domain.Tests.Analyses.Heatmap;
 
 public sealed class HeatmapPipelineTests
 {

@@ -3,7 +3,7 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Cluster;
 using Fractal.Domain.Tests.Statistics;
 
-namespace Fractal.Domain.Tests.Cluster;
+namespace Fractal.Domain.Tests.Analyses.Cluster;
 
 public sealed class ClusterAnalysisTests
 {

@@ -1,7 +1,7 @@
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Tests.Statistics;
 
-namespace Fractal.Domain.Tests.Volcano;
+namespace Fractal.Domain.Tests.Analyses.Volcano;
 
 public sealed class WelchTTestTests
 {

@@ -2,7 +2,7 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Tests.Statistics;
 
-namespace Fractal.Domain.Tests.Heatmap;
+namespace Fractal.Domain.Tests.Analyses.Heatmap;
 
 public sealed class HeatmapAnalysisTests
 {

@@ -2,7 +2,7 @@ using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Heatmap;
 using Fractal.Domain.Tests.Statistics;
 
-namespace Fractal.Domain.Tests.Heatmap;
+namespace Fractal.Domain.Tests.Analyses.Heatmap;
 
 /// <summary><c>compute-heatmap</c> with <c>ranking_method: limma</c> ranked by a column of limma's table (<c>rank_by</c>).</summary>
 public sealed class HeatmapRankByTests

@@ -1,7 +1,7 @@
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Sql;
 
-namespace Fractal.Domain.Tests.Analyses;
+namespace Fractal.Domain.Tests.Analyses.Sql;
 
 /// <summary>The <c>sql</c> analysis' schema and its rule for table names.</summary>
 public sealed class SqlAnalysisTests

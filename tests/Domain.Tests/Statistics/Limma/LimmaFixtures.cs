@@ -1,4 +1,4 @@
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Limma;
 
 /// <summary>The cases written by <c>tests/reference/limma/generate.R</c>.</summary>
 internal static class LimmaFixtures

@@ -1,6 +1,6 @@
 using Fractal.Domain.Data;
 
-namespace Fractal.Domain.Tests.Heatmap;
+namespace Fractal.Domain.Tests.Analyses.Heatmap;
 
 /// <summary>Builds numerical_array datasets from feature × sample rows: features <c>f0</c>…, ids <c>p0</c>….</summary>
 internal static class ArrayTables

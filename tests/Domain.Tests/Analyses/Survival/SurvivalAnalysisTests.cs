@@ -4,7 +4,7 @@ using Fractal.Domain.Analyses.Survival;
 using Fractal.Domain.Data;
 using Fractal.Domain.Statistics.Survival;
 
-namespace Fractal.Domain.Tests.Analyses;
+namespace Fractal.Domain.Tests.Analyses.Survival;
 
 public sealed class SurvivalAnalysisTests
 {

@@ -1,6 +1,6 @@
 using Fractal.Domain.Statistics.Survival;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Survival;
 
 public sealed class NearTiesTests
 {

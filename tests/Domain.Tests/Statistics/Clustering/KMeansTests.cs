@@ -1,6 +1,6 @@
 using Fractal.Domain.Statistics.Clustering;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Clustering;
 
 public sealed class KMeansTests
 {

@@ -1,6 +1,8 @@
 using Fractal.Domain.Statistics.MultipleTesting;
 
-namespace Fractal.Domain.Tests.Statistics;
+using Fractal.Domain.Tests.Statistics.Limma;
+
+namespace Fractal.Domain.Tests.Statistics.MultipleTesting;
 
 public sealed class BenjaminiHochbergTests
 {

@@ -2,10 +2,10 @@ using System.Text.Json;
 using Fractal.Domain.Analyses;
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Data;
-using Fractal.Domain.Tests.Heatmap;
+using Fractal.Domain.Tests.Analyses.Heatmap;
 using Fractal.Domain.Tests.Statistics;
 
-namespace Fractal.Domain.Tests.Volcano;
+namespace Fractal.Domain.Tests.Analyses.Volcano;
 
 public sealed class VolcanoAnalysisTests
 {

@@ -2,7 +2,7 @@ using Fractal.Domain.Statistics.Pca;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
 
-namespace Fractal.Domain.Tests.Statistics;
+namespace Fractal.Domain.Tests.Statistics.Pca;
 
 public sealed class HouseholderQrTests
 {

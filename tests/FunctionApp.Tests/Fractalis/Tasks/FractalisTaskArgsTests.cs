@@ -1,7 +1,7 @@
 using Fractal.Domain.Analyses.Correlation;
 using Fractal.FunctionApp.Fractalis.Tasks;
 
-namespace Fractal.FunctionApp.Tests.Fractalis;
+namespace Fractal.FunctionApp.Tests.Fractalis.Tasks;
 
 /// <summary>What every task's translation shares: task names, ids and the shapes of arguments.</summary>
 public sealed class FractalisTaskArgsTests

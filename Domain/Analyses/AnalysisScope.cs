@@ -45,32 +45,11 @@ public sealed class AnalysisScope
     /// <summary>The number of subsets: those given, or one when none were.</summary>
     public int SubsetCount => Math.Max(1, _subsets.Count);
 
-    /// <summary>Whether category datasets split the ids into groups.</summary>
-    public bool HasCategories => _categoryById is not null;
-
     /// <summary>The label of the subset at <paramref name="index"/> (zero-based): <c>s1</c>, <c>s2</c>, ….</summary>
     public static string SubsetLabel(int index) => $"s{index + 1}";
 
     /// <summary>Whether the id filter keeps <paramref name="id"/>.</summary>
     public bool Keeps(string id) => _idFilter is null || _idFilter.Contains(id);
-
-    /// <summary>The zero-based indices of the subsets that hold <paramref name="id"/>, in order.</summary>
-    public IEnumerable<int> SubsetsOf(string id)
-    {
-        if (_subsets.Count == 0)
-        {
-            yield return 0;
-            yield break;
-        }
-
-        for (var index = 0; index < _subsets.Count; index++)
-        {
-            if (_subsets[index].Contains(id))
-            {
-                yield return index;
-            }
-        }
-    }
 
     /// <summary>The group of <paramref name="id"/>; <c>""</c> without categories; null when no category dataset has the id.</summary>
     public string? CategoryOf(string id)

@@ -22,9 +22,6 @@ public sealed class WorkerApplicationBuilder : IFunctionsWorkerApplicationBuilde
     /// <inheritdoc />
     public IServiceCollection Services { get; }
 
-    /// <summary>How many middleware steps were registered.</summary>
-    public int MiddlewareCount => _middleware.Count;
-
     /// <inheritdoc />
     public IFunctionsWorkerApplicationBuilder Use(Func<FunctionExecutionDelegate, FunctionExecutionDelegate> middleware)
     {

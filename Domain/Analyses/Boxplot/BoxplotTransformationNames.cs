@@ -29,10 +29,6 @@ public static class BoxplotTransformationNames
         : s_byName.TryGetValue(name, out var transformation) ? transformation
         : throw new AnalysisArgumentException("transformation", $"Unknown transformation '{name}'; use one of {string.Join(", ", All)}.");
 
-    /// <summary>Whether the transformation is a logarithm, which drops non-positive values.</summary>
-    public static bool IsLogarithm(this BoxplotTransformation transformation) =>
-        transformation is BoxplotTransformation.Log2 or BoxplotTransformation.Log10;
-
     /// <summary>The transformed value; NaN when it is not defined (a non-positive value under a logarithm).</summary>
     public static double Apply(this BoxplotTransformation transformation, double value) => transformation switch
     {

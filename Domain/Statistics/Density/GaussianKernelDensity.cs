@@ -18,9 +18,6 @@ public sealed class GaussianKernelDensity
         _bandwidth = bandwidth;
     }
 
-    /// <summary>The kernel's standard deviation.</summary>
-    public double Bandwidth => _bandwidth;
-
     /// <summary>Scott's factor, n^(-1/5) in one dimension: SciPy's default.</summary>
     public static double ScottFactor(int count) => Math.Pow(count, -1.0 / 5.0);
 

@@ -27,8 +27,12 @@ public interface IEtlHandler
     /// </summary>
     PartitionRequest? RequestedPartitions(EtlRequest request) => null;
 
-    /// <summary>Splits one descriptor's extraction into partitions; may ask the source (min/max of a key).</summary>
-    Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken);
+    /// <summary>
+    /// Splits one descriptor's extraction into partitions; may ask the source (min/max of a key). By default one
+    /// partition: the whole source, read in one go.
+    /// </summary>
+    Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<EtlPartition>>([new EtlPartition(source, descriptor, 0, 1)]);
 
     /// <summary>Reads and types one partition as long-form batches of at most <see cref="EtlSettings.BatchRows"/> rows.</summary>
     IAsyncEnumerable<DatasetTable> ExtractAsync(EtlPartition partition, EtlExtractContext context, CancellationToken cancellationToken);

@@ -46,9 +46,6 @@ public sealed class PortalHandler : IEtlHandler
         return errors;
     }
 
-    public Task<IReadOnlyList<EtlPartition>> PlanAsync(EtlSource source, Descriptor descriptor, EtlExtractContext context, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<EtlPartition>>([new EtlPartition(source, descriptor, 0, 1)]);
-
     public async IAsyncEnumerable<DatasetTable> ExtractAsync(EtlPartition partition, EtlExtractContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partition);

@@ -4,7 +4,7 @@ namespace Fractal.Etl.Handlers;
 /// A response body that disposes its response with it, and fails as transient when no bytes arrive
 /// for <c>idleTimeout</c> (the client's timeout covers only the headers of a streamed response).
 /// </summary>
-internal sealed class ResponseStream : Stream
+internal sealed class ResponseStream : ForwardOnlyReadStream
 {
     private readonly HttpResponseMessage _response;
     private readonly Stream _body;
@@ -16,26 +16,6 @@ internal sealed class ResponseStream : Stream
         _body = body;
         _idleTimeout = idleTimeout;
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => _body.Read(buffer, offset, count);
 
     public override int Read(Span<byte> buffer) => _body.Read(buffer);
 
@@ -57,15 +37,6 @@ internal sealed class ResponseStream : Stream
             throw new SourceTransientException("the source stopped sending", exception);
         }
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -15,6 +15,18 @@ internal static class CorrelationInput
         }
     }
 
+    /// <summary>
+    /// Checks that the samples pair up; the undefined estimate when there are fewer than two points or a sample is
+    /// constant (no coefficient is defined), else null.
+    /// </summary>
+    public static CorrelationEstimate? Undefined(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        Check(x, y);
+        return x.Count < 2 ? CorrelationEstimate.Undefined(TooFewPoints(x.Count))
+            : IsConstant(x) || IsConstant(y) ? CorrelationEstimate.Undefined(ConstantInput)
+            : null;
+    }
+
     public static string TooFewPoints(int n) => $"{n} point(s); a correlation needs at least 2.";
 
     public static bool IsConstant(IReadOnlyList<double> values)

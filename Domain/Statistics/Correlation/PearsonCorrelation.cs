@@ -12,17 +12,12 @@ public static class PearsonCorrelation
     /// </summary>
     public static CorrelationEstimate Compute(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
-        CorrelationInput.Check(x, y);
-        var n = x.Count;
-        if (n < 2)
+        if (CorrelationInput.Undefined(x, y) is { } undefined)
         {
-            return CorrelationEstimate.Undefined(CorrelationInput.TooFewPoints(n));
+            return undefined;
         }
 
-        if (CorrelationInput.IsConstant(x) || CorrelationInput.IsConstant(y))
-        {
-            return CorrelationEstimate.Undefined(CorrelationInput.ConstantInput);
-        }
+        var n = x.Count;
 
         if (n == 2)
         {

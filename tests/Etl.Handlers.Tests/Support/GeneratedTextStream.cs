@@ -8,7 +8,7 @@ namespace Fractal.Etl.Handlers.Tests.Support;
 /// <c>row(n)</c>, and a tail once the size is reached. It samples the managed heap as it goes, to show
 /// the reader kept nothing.
 /// </summary>
-internal sealed class GeneratedTextStream(long targetBytes, string head, Func<long, string> row, string tail = "") : Stream
+internal sealed class GeneratedTextStream(long targetBytes, string head, Func<long, string> row, string tail = "") : ForwardOnlyReadStream
 {
     private const long SampleEvery = 32L * 1024 * 1024;
 
@@ -29,26 +29,6 @@ internal sealed class GeneratedTextStream(long targetBytes, string head, Func<lo
     public long BytesProduced { get; private set; }
 
     public long PeakManagedBytes { get; private set; }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -93,10 +73,4 @@ internal sealed class GeneratedTextStream(long targetBytes, string head, Func<lo
     }
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Read(buffer.Span));
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

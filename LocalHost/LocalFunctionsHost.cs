@@ -68,7 +68,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodySize);
         builder.WebHost.UseUrls((configuration[SettingNames.Urls] ?? LocalFunctionsHostOptions.DefaultUrls).Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Logging.AddConfiguration(configuration.GetSection($"{SettingNames.HostJsonSection}:logging")).AddConsole();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.Services.Configure<HostOptions>(host =>
+        {
+            // The HTTP server drains while the durable worker hands its work back: a stop takes about a second.
+            host.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            host.ServicesStopConcurrently = true;
+        });
         builder.Services.AddRouting();
         builder.Services.AddProblemDetails();
         builder.Services.AddMvcCore();

@@ -1,4 +1,3 @@
-using DurableTask.Core.Exceptions;
 using Fractal.LocalHost.Functions;
 using Microsoft.DurableTask;
 
@@ -7,9 +6,9 @@ namespace Fractal.LocalHost.Durable;
 /// <summary>
 /// An <c>[ActivityTrigger]</c> function as an <see cref="ITaskActivity"/> for the shims: the activity input is
 /// deserialized to the trigger parameter's type, and the function's return value is the activity's output. The
-/// function's <see cref="CancellationToken"/> is cancelled when the host stops; an activity that then ends with
-/// <see cref="OperationCanceledException"/> is abandoned (its message goes back to the work-item queue for this or
-/// another host to run again), not failed.
+/// function's <see cref="CancellationToken"/> is cancelled when the host stops, and the activity returns at once without
+/// waiting for the function: its work item has gone back to the queue (<see cref="ActivityHandBackService"/>), so what
+/// it returns is dropped, and the function, if it goes on, ends with the process.
 /// </summary>
 internal sealed class FunctionActivity : ITaskActivity
 {
@@ -34,14 +33,16 @@ internal sealed class FunctionActivity : ITaskActivity
     {
         ArgumentNullException.ThrowIfNull(context);
         var trigger = _function.Trigger.ParameterType == typeof(TaskActivityContext) ? context : input;
+        var invocation = DurableFunctionInvocation.InvokeAsync(_invoker, _function, _services, context.InstanceId, trigger, _stopping);
         try
         {
-            return await DurableFunctionInvocation.InvokeAsync(_invoker, _function, _services, context.InstanceId, trigger, _stopping);
+            return await invocation.WaitAsync(_stopping);
         }
-        catch (OperationCanceledException ex) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // DTFx abandons the work item on SessionAbortedException rather than recording a failure.
-            throw new SessionAbortedException($"The host is stopping: activity '{_function.Name}' of '{context.InstanceId}' was abandoned and will run again. ({ex.Message})");
+            // Handed back: nobody reads this outcome. The function's own end (often its cancellation) is observed and let go.
+            _ = invocation.ContinueWith(ended => ended.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return null;
         }
     }
 }

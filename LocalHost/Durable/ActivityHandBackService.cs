@@ -4,11 +4,11 @@ using DurableTask.Core;
 namespace Fractal.LocalHost.Durable;
 
 /// <summary>
-/// DTFx's orchestration service (the Azure Storage one) as the local host's worker sees it, keeping the activity work
+/// DTFx's orchestration service (the Azure Storage one) as the local host's worker sees it. It keeps the activity work
 /// items in flight so that a stopping host hands them back to the work-item queue at once (<see cref="HandBackAsync"/>)
-/// instead of waiting for functions that may not end soon, or leaving the messages locked until their visibility timeout.
-/// Once an item is handed back, what the dispatcher later reports for it (completion, abandon, lock renewal) is dropped:
-/// the next host to take the message runs the activity again. Everything else passes through unchanged.
+/// instead of waiting for functions that may not end soon, or leaving the messages locked until their visibility timeout;
+/// once an item is handed back, what the dispatcher later reports for it (completion, abandon, lock renewal) is dropped,
+/// and the next host to take the message runs the activity again. Everything else passes through unchanged.
 /// </summary>
 internal sealed class ActivityHandBackService : IOrchestrationService
 {

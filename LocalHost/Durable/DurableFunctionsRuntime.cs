@@ -15,11 +15,13 @@ namespace Fractal.LocalHost.Durable;
 /// items in flight go back to the work-item queue at once (<see cref="ActivityHandBackService"/>; whatever the
 /// functions still running return is dropped, and the next host runs them again), then the worker stops without waiting
 /// for work items, as the Functions host stops Durable Functions, and releases its partition leases. Orchestrations
-/// resume from their last checkpoint in storage. Sub-orchestrations see their parent in <c>context.Parent</c>.
+/// resume from their last checkpoint in storage. Each activity's token is also cancelled when its instance is purged
+/// (<see cref="RunningActivities"/>). Sub-orchestrations see their parent in <c>context.Parent</c>.
 /// </summary>
 public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
+    private readonly RunningActivities _running;
     private readonly ActivityHandBackService _handBack;
     private readonly FunctionIndex _functions;
     private readonly FunctionInvoker _invoker;
@@ -37,8 +39,10 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         FunctionInvoker invoker,
         IServiceProvider services,
         DataConverter dataConverter,
+        RunningActivities running,
         ILoggerFactory loggerFactory)
     {
+        ArgumentNullException.ThrowIfNull(running);
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(invoker);
@@ -52,6 +56,7 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         _dataConverter = dataConverter;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableFunctionsRuntime>();
+        _running = running;
         _handBack = new ActivityHandBackService(service, _logger);
     }
 
@@ -80,7 +85,7 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         {
             activities.Add(function.Name, () => shims.CreateActivity(
                 new TaskName(function.Name),
-                new FunctionActivity(function, _invoker, _services, _stopping.Token)));
+                new FunctionActivity(function, _invoker, _services, _running, _stopping.Token)));
         }
 
         var worker = new TaskHubWorker(_handBack, orchestrations, activities, _loggerFactory)

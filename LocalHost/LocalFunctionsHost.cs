@@ -121,7 +121,10 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         LogStart();
     }
 
-    /// <summary>Stops listening; requests in flight get the shutdown timeout (5 s) to finish.</summary>
+    /// <summary>
+    /// Stops in about two seconds: HTTP functions' cancellation token ends (their requests answer 503), activities in flight
+    /// go back to the task hub's queue, the durable worker stops without waiting (5 s at most, the shutdown timeout).
+    /// </summary>
     public Task StopAsync(CancellationToken cancellationToken = default) => _app.StopAsync(cancellationToken);
 
     /// <summary>Starts, then runs until the process is asked to stop (SIGTERM, Ctrl+C).</summary>

@@ -11,9 +11,9 @@ namespace Fractal.LocalHost.Durable;
 /// <summary>
 /// Runs the app's orchestrator and activity functions on a DTFx <see cref="TaskHubWorker"/> over the Azure Storage
 /// provider: creates the task hub if needed, adapts each function through durabletask-dotnet's shims, and stops within
-/// a second or so whatever the functions do. On stop, activities' cancellation token is cancelled, the activity work
-/// items in flight go back to the work-item queue at once (<see cref="ActivityHandBackService"/>; whatever the
-/// functions still running return is dropped, and the next host runs them again), then the worker stops without waiting
+/// a second or so whatever the functions do. On stop, the activity work items in flight go back to the work-item queue
+/// at once (<see cref="ActivityHandBackService"/>; whatever the functions still running return is dropped, and the next
+/// host runs them again), then the activities' cancellation token is cancelled, and the worker stops without waiting
 /// for work items, as the Functions host stops Durable Functions, and releases its partition leases. Orchestrations
 /// resume from their last checkpoint in storage. Each activity's token is also cancelled when its instance is purged
 /// (<see cref="RunningActivities"/>). Sub-orchestrations see their parent in <c>context.Parent</c>.
@@ -42,12 +42,12 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         RunningActivities running,
         ILoggerFactory loggerFactory)
     {
-        ArgumentNullException.ThrowIfNull(running);
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(functions);
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(dataConverter);
+        ArgumentNullException.ThrowIfNull(running);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _service = service;
         _functions = functions;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using DurableTask.Core;
 using Fractal.Domain.Analyses.Cluster;
 using Fractal.FunctionApp.Analytics;
+using Fractal.FunctionApp.Tests.Analytics.Cluster;
 using Xunit.Abstractions;
 
 namespace Fractal.FunctionApp.Tests.Recovery;
@@ -86,35 +87,19 @@ public sealed class ShutdownTests
 
     private static ClusterOptions Options { get; } = new() { Method = "average", Metric = "euclidean", RowClusters = 4, ColumnClusters = 3 };
 
-    /// <summary>A <c>compute-cluster</c> of a generated matrix (rows in four shifted groups), the same for the same <paramref name="seed"/>.</summary>
-    private static object ClusterRequest(int seed)
+    /// <summary>A <c>compute-cluster</c> of a generated matrix, the same for the same <paramref name="seed"/>.</summary>
+    private static object ClusterRequest(int seed) => new
     {
-        var random = new Random(seed);
-        var data = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
-        for (var r = 0; r < RowCount; r++)
+        task_name = ClusterAnalysis.TaskName,
+        args = new
         {
-            var row = new Dictionary<string, double>(StringComparer.Ordinal);
-            for (var c = 0; c < ColumnCount; c++)
-            {
-                row[string.Create(CultureInfo.InvariantCulture, $"s{c:00}")] = Math.Round((r % 4 * 2.0) + random.NextDouble(), 6);
-            }
+            data = new GeneratedMatrix(seed, RowCount, ColumnCount).ByRow(),
+            cluster_algo = "hclust",
+            options = new { method = Options.Method, metric = Options.Metric, n_row_clusters = Options.RowClusters, n_col_clusters = Options.ColumnClusters },
+        },
+    };
 
-            data[string.Create(CultureInfo.InvariantCulture, $"f{r:0000}")] = row;
-        }
-
-        return new
-        {
-            task_name = ClusterAnalysis.TaskName,
-            args = new
-            {
-                data,
-                cluster_algo = "hclust",
-                options = new { method = Options.Method, metric = Options.Metric, n_row_clusters = Options.RowClusters, n_col_clusters = Options.ColumnClusters },
-            },
-        };
-    }
-
-    /// <summary>Waits until every orchestration runs and the worker's log shows an activity started for each.</summary>
+    /// <summary>Waits until the worker's log shows the activity of every analysis started.</summary>
     private static async Task WaitUntilActivitiesRunAsync(WorkerProcess worker, IReadOnlyList<JsonElement> accepted)
     {
         var ids = accepted.Select(a => a.GetProperty("id").GetString()!).ToList();
@@ -122,7 +107,7 @@ public sealed class ShutdownTests
         while (true)
         {
             var log = worker.Tail(5_000);
-            if (ids.All(id => log.Split('\n').Any(line => line.Contains(id, StringComparison.Ordinal) && line.Contains("activity", StringComparison.OrdinalIgnoreCase))))
+            if (ids.All(id => log.Split('\n').Any(line => line.Contains(id, StringComparison.Ordinal) && line.Contains("Starting task activity", StringComparison.Ordinal))))
             {
                 return;
             }

@@ -7,7 +7,8 @@ namespace Fractal.FunctionApp.Telemetry;
 /// <summary>
 /// Worker middleware, outermost: a span per invocation under the caller's trace (the current activity, or the trace
 /// context the host gave the invocation), a log scope carrying the function name, invocation ID and orchestration
-/// instance ID, and the invocation's outcome in <see cref="FractalTelemetry"/>'s meters.
+/// instance ID, and the invocation's outcome (success, rejected, cancelled when its cancellation token ended it, failure) in
+/// <see cref="FractalTelemetry"/>'s meters; failures are logged as warnings.
 /// </summary>
 internal sealed class FunctionTelemetryMiddleware : IFunctionsWorkerMiddleware
 {
@@ -61,6 +62,12 @@ internal sealed class FunctionTelemetryMiddleware : IFunctionsWorkerMiddleware
         catch (HttpProblemException ex) when (ex.StatusCode < 500)
         {
             outcome = "rejected";
+            throw;
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The host is stopping or the caller went away: the work is not done, but nothing failed.
+            outcome = "cancelled";
             throw;
         }
         catch (Exception ex)

@@ -10,14 +10,19 @@ namespace Fractal.LocalHost.Durable;
 
 /// <summary>
 /// Runs the app's orchestrator and activity functions on a DTFx <see cref="TaskHubWorker"/> over the Azure Storage
-/// provider: creates the task hub if needed, adapts each function through durabletask-dotnet's shims, and stops the
-/// worker gracefully (work in flight when the host stops resumes from storage). Activities get a cancellation token that
-/// is cancelled when the host stops (an activity cancelled so is abandoned, to run again, not failed); sub-orchestrations
-/// see their parent in <c>context.Parent</c>.
+/// provider: creates the task hub if needed, adapts each function through durabletask-dotnet's shims, and stops within
+/// a second or so whatever the functions do. On stop, the activity work items in flight go back to the work-item queue
+/// at once (<see cref="ActivityHandBackService"/>; whatever the functions still running return is dropped, and the next
+/// host runs them again), then the activities' cancellation token is cancelled, and the worker stops without waiting
+/// for work items, as the Functions host stops Durable Functions, and releases its partition leases. Orchestrations
+/// resume from their last checkpoint in storage. Each activity's token is also cancelled when its instance is purged
+/// (<see cref="RunningActivities"/>). Sub-orchestrations see their parent in <c>context.Parent</c>.
 /// </summary>
 public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService _service;
+    private readonly RunningActivities _running;
+    private readonly ActivityHandBackService _handBack;
     private readonly FunctionIndex _functions;
     private readonly FunctionInvoker _invoker;
     private readonly IServiceProvider _services;
@@ -34,6 +39,7 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         FunctionInvoker invoker,
         IServiceProvider services,
         DataConverter dataConverter,
+        RunningActivities running,
         ILoggerFactory loggerFactory)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -41,6 +47,7 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(invoker);
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(dataConverter);
+        ArgumentNullException.ThrowIfNull(running);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         _service = service;
         _functions = functions;
@@ -49,6 +56,8 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         _dataConverter = dataConverter;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DurableFunctionsRuntime>();
+        _running = running;
+        _handBack = new ActivityHandBackService(service, _logger);
     }
 
     /// <summary>Whether the worker is running.</summary>
@@ -76,10 +85,10 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
         {
             activities.Add(function.Name, () => shims.CreateActivity(
                 new TaskName(function.Name),
-                new FunctionActivity(function, _invoker, _services, _stopping.Token)));
+                new FunctionActivity(function, _invoker, _services, _running, _stopping.Token)));
         }
 
-        var worker = new TaskHubWorker(_service, orchestrations, activities, _loggerFactory)
+        var worker = new TaskHubWorker(_handBack, orchestrations, activities, _loggerFactory)
         {
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
@@ -98,14 +107,20 @@ public sealed class DurableFunctionsRuntime : IHostedService, IAsyncDisposable
             return;
         }
 
-        await _stopping.CancelAsync();
         try
         {
-            await worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
+            // Hand the work items back before the functions see the cancellation: an activity that returns because of
+            // it must find its work item gone, so that what it returns is dropped rather than recorded.
+            var handedBack = await _handBack.HandBackAsync().WaitAsync(cancellationToken);
+            await _stopping.CancelAsync();
+            await worker.StopAsync(isForced: true).WaitAsync(cancellationToken);
+            _logger.LogInformation("Durable task hub {HubName} stopped; {Count} activities in flight went back to the work-item queue.", _service.ToString(), handedBack);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Out of time: what is in flight returns to the queues when its visibility timeout runs out.
+            await _stopping.CancelAsync();
+
+            // Out of time (storage unreachable): what is still locked returns to the queues when its visibility timeout runs out.
             _logger.LogWarning("The durable task worker did not stop in time; work in flight resumes from storage.");
         }
     }

@@ -19,8 +19,9 @@ public static class DurableFunctionsServiceCollectionExtensions
     /// Registers the app's functions (<see cref="FunctionIndex"/>, unless the host registered one, and
     /// <see cref="FunctionInvoker"/>), the <c>extensions.durableTask</c> options (validated at start), DTFx's Azure Storage
     /// orchestration service, the host's <see cref="DurableTaskClient"/> (which <c>[DurableClient]</c> parameters receive
-    /// wrapped in the worker's per-binding client), and the <see cref="DurableFunctionsRuntime"/> that runs orchestrators
-    /// and activities.
+    /// wrapped in the worker's per-binding client), the <see cref="RunningActivities"/> they share (a purge cancels the
+    /// instance's activities running here), and the <see cref="DurableFunctionsRuntime"/> that runs orchestrators and
+    /// activities.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration: <c>host.json</c> under <c>AzureFunctionsJobHost</c>, app settings at the top.</param>
@@ -75,10 +76,12 @@ public static class DurableFunctionsServiceCollectionExtensions
     /// <summary>The host's <see cref="DurableTaskClient"/> on the task hub, which <c>[DurableClient]</c> parameters receive.</summary>
     private static IServiceCollection AddLocalDurableTaskClient(this IServiceCollection services)
     {
+        services.TryAddSingleton<RunningActivities>();
         services.TryAddSingleton(sp => new LocalDurableTaskClient(
             sp.GetRequiredService<IOptions<DurableTaskHostOptions>>().Value.HubName,
             sp.GetRequiredService<IOrchestrationServiceClient>(),
-            sp.GetRequiredService<DataConverter>()));
+            sp.GetRequiredService<DataConverter>(),
+            sp.GetRequiredService<RunningActivities>()));
         services.TryAddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<LocalDurableTaskClient>());
         return services;
     }

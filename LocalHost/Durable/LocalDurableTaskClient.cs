@@ -41,15 +41,20 @@ public sealed class LocalDurableTaskClient : DurableTaskClient
 
     private readonly IOrchestrationServiceClient _service;
     private readonly DataConverter _dataConverter;
+    private readonly RunningActivities? _running;
 
-    /// <summary>Creates a client of the task hub <paramref name="name"/> served by <paramref name="service"/>.</summary>
-    public LocalDurableTaskClient(string name, IOrchestrationServiceClient service, DataConverter dataConverter)
+    /// <summary>
+    /// Creates a client of the task hub <paramref name="name"/> served by <paramref name="service"/>; purging an instance
+    /// cancels its activities in <paramref name="running"/>, this host's.
+    /// </summary>
+    public LocalDurableTaskClient(string name, IOrchestrationServiceClient service, DataConverter dataConverter, RunningActivities? running = null)
         : base(name)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(dataConverter);
         _service = service;
         _dataConverter = dataConverter;
+        _running = running;
     }
 
     /// <summary>The converter used for inputs, outputs, events and custom status.</summary>
@@ -223,6 +228,7 @@ public sealed class LocalDurableTaskClient : DurableTaskClient
         }
 
         var result = await purgeClient.PurgeInstanceStateAsync(instanceId);
+        _running?.Cancel(instanceId);
         return ToPurgeResult(result);
     }
 

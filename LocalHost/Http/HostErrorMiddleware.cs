@@ -5,19 +5,23 @@ namespace Fractal.LocalHost.Http;
 
 /// <summary>
 /// The outermost request step: refuses bodies over the limit (413) and turns what escapes a request into
-/// problem details, so that malformed input is a 4xx and nothing escapes as an unexplained 500.
+/// problem details, so that malformed input is a 4xx and nothing escapes as an unexplained 500; a request cut short by
+/// the host's stop is a 503 for the caller to retry elsewhere or later, not an error.
 /// </summary>
 internal sealed class HostErrorMiddleware
 {
     private readonly RequestDelegate _next;
     private readonly HttpHostOptions _options;
     private readonly ILogger<HostErrorMiddleware> _logger;
+    private readonly CancellationToken _stopping;
 
-    public HostErrorMiddleware(RequestDelegate next, HttpHostOptions options, ILogger<HostErrorMiddleware> logger)
+    public HostErrorMiddleware(RequestDelegate next, HttpHostOptions options, ILogger<HostErrorMiddleware> logger, IHostApplicationLifetime lifetime)
     {
+        ArgumentNullException.ThrowIfNull(lifetime);
         _next = next;
         _options = options;
         _logger = logger;
+        _stopping = lifetime.ApplicationStopping;
     }
 
     public async Task InvokeAsync(HttpContext context)
@@ -42,6 +46,11 @@ internal sealed class HostErrorMiddleware
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The caller went away: nobody is left to answer.
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !context.Response.HasStarted)
+        {
+            context.Response.Clear();
+            await HostProblems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "The host is stopping; send the request again.");
         }
         catch (Exception ex) when (!context.Response.HasStarted)
         {

@@ -7,7 +7,9 @@ namespace Fractal.LocalHost.Http;
 /// <summary>
 /// Serves each HTTP-triggered function at <c>/{routePrefix}/{route}</c> with its methods: the key is checked for the
 /// function's level, then the invocation runs through the <see cref="FunctionInvoker"/> (the app's worker middleware, then
-/// the function, with route and query values as binding data) and what the function returned is written.
+/// the function, with route and query values as binding data) and what the function returned is written. The function's
+/// cancellation token ends when the caller goes away or the host starts stopping, as the Functions host signals it, so
+/// that long waits (status polls that wait for completion) do not hold the host's stop.
 /// </summary>
 internal static class HttpFunctionEndpoints
 {
@@ -15,6 +17,7 @@ internal static class HttpFunctionEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var invoker = endpoints.ServiceProvider.GetRequiredService<FunctionInvoker>();
+        var stopping = endpoints.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         foreach (var function in functions)
         {
             if (!function.Function.Trigger.ParameterType.IsAssignableFrom(typeof(HttpRequest)))
@@ -35,7 +38,7 @@ internal static class HttpFunctionEndpoints
                 throw new InvalidOperationException($"Function '{function.Name}' has a route the host cannot serve ({template}): {ex.Message}", ex);
             }
 
-            var handler = CreateHandler(function, invoker, keys);
+            var handler = CreateHandler(function, invoker, keys, stopping);
             var builder = function.Methods.Count == 0
                 ? endpoints.Map(pattern, handler)
                 : endpoints.MapMethods(template, function.Methods, handler);
@@ -43,7 +46,7 @@ internal static class HttpFunctionEndpoints
         }
     }
 
-    private static RequestDelegate CreateHandler(HttpFunction function, FunctionInvoker invoker, HostKeys keys) =>
+    private static RequestDelegate CreateHandler(HttpFunction function, FunctionInvoker invoker, HostKeys keys, CancellationToken stopping) =>
         async httpContext =>
         {
             if (!KeyAuthorization.IsAuthorized(httpContext.Request, function.AuthLevel, keys))
@@ -63,7 +66,8 @@ internal static class HttpFunctionEndpoints
                 bindingData[key] = value;
             }
 
-            var context = new LocalFunctionContext(function.Function, httpContext.RequestServices, httpContext.RequestAborted, bindingData);
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(httpContext.RequestAborted, stopping);
+            var context = new LocalFunctionContext(function.Function, httpContext.RequestServices, cancellation.Token, bindingData);
             context.Items[LocalFunctionContext.HttpContextItemKey] = httpContext;
             var invocation = await invoker.ExecuteAsync(function.Function, context, httpContext.Request);
             if (invocation.Returned)

@@ -18,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     internal AppHost App => _app ?? throw new InvalidOperationException("The fixture has not started.");
 
+    /// <summary>Every log entry the app writes while the browser drives it.</summary>
+    internal RecordingLoggerProvider Logs { get; } = new();
+
     internal PortalPageServer AllowedPortal => _allowed ?? throw new InvalidOperationException("The fixture has not started.");
 
     internal PortalPageServer RefusedPortal => _refused ?? throw new InvalidOperationException("The fixture has not started.");
@@ -39,7 +42,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         settings["FRACTAL_ETL_HANDLERS"] = "demo";
         settings["Host:CORS"] = _allowed.Origin;
         settings["Host:CORSCredentials"] = "true";
-        _app = await AppHost.StartAsync(settings);
+        _app = await AppHost.StartAsync(settings, Logs);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -55,6 +58,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Logs.Dispose();
         if (_browser is not null)
         {
             await _browser.DisposeAsync();

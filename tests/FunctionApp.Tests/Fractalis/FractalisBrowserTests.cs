@@ -7,16 +7,26 @@ namespace Fractal.FunctionApp.Tests.Fractalis;
 /// A portal page in Chromium calls the Fractalis API from another port, as Fractal.js' axios does:
 /// the preflights pass for the allowed origin, the cookie session holds across calls, and the browser
 /// refuses the calls of an origin the app does not allow. The survival and heatmap flows send what
-/// Fractal.js 1.4.1's charts send, and fresh pages race their first calls as Fractal.js does.
+/// Fractal.js 1.4.1's charts send, a superseded analysis is cancelled as Fractal.js cancels it, and fresh pages
+/// race their first calls as Fractal.js does. Whatever
+/// a test has the browser do, the server logs no error for it (checked when the test ends).
 /// </summary>
-public sealed class FractalisBrowserTests : IClassFixture<BrowserFixture>
+public sealed class FractalisBrowserTests : IClassFixture<BrowserFixture>, IDisposable
 {
     private static readonly object[] s_ageOnly = [new { field = "age", data_type = "numerical" }];
     private readonly BrowserFixture _fixture;
+    private readonly int _logsBefore;
 
     public FractalisBrowserTests(BrowserFixture fixture)
     {
         _fixture = fixture;
+        _logsBefore = fixture.Logs.Entries.Count;
+    }
+
+    public void Dispose()
+    {
+        var errors = _fixture.Logs.Entries.Skip(_logsBefore).Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, "The server logged errors while the browser drove it:\n" + string.Join("\n", errors));
     }
 
     [Fact]
@@ -78,6 +88,27 @@ public sealed class FractalisBrowserTests : IClassFixture<BrowserFixture>
         Assert.Equal(0, write.Status);
         Assert.Equal(200, data.Status);
         Assert.Empty(JsonDocument.Parse(data.Body).RootElement.GetProperty("data_states").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Cancel_AsFractalJsSupersedesAnAnalysis_Answers200AndLaterPollsGet404()
+    {
+        await using var context = await _fixture.Browser.NewContextAsync();
+        var page = await OpenAsync(context, _fixture.AllowedPortal);
+        var options = new { method = "average", metric = "euclidean", n_row_clusters = 4, n_col_clusters = 3 };
+
+        var created = await CallAsync(page, "POST", "/analytics", new
+        {
+            task_name = "compute-cluster",
+            args = new { df = new Analytics.Cluster.GeneratedMatrix(3, 2_500, 24).ByColumn(), cluster_algo = "hclust", options },
+        });
+        var deleted = await CallAsync(page, "DELETE", $"/analytics/{TaskId(created)}");
+        var poll = await CallAsync(page, "GET", $"/analytics/{TaskId(created)}");
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal(200, deleted.Status);
+        Assert.Equal(404, poll.Status);
+        Assert.True(JsonDocument.Parse(poll.Body).RootElement.TryGetProperty("error_msg", out _));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DurableTask.AzureStorage;
+using DurableTask.Core;
 using Xunit.Abstractions;
 
 namespace Fractal.FunctionApp.Tests.Recovery;
@@ -58,6 +59,13 @@ internal sealed class RecoveryHub : IAsyncDisposable
     public void Log(string message) =>
         _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{(DateTime.UtcNow - _created).TotalSeconds,7:F2}s] {message}"));
 
+    /// <summary>The runtime status the task hub holds for <paramref name="instanceId"/>, read from storage.</summary>
+    public async Task<OrchestrationStatus?> StatusAsync(string instanceId)
+    {
+        var state = await Service().GetOrchestrationStateAsync(instanceId, executionId: null);
+        return state?.OrchestrationStatus;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var worker in _workers)
@@ -71,16 +79,17 @@ internal sealed class RecoveryHub : IAsyncDisposable
 
         try
         {
-            var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
-            {
-                TaskHubName = Name,
-                StorageAccountClientProvider = new StorageAccountClientProvider(AppHost.StorageConnection),
-            });
-            await service.DeleteAsync();
+            await Service().DeleteAsync();
         }
         catch (Azure.RequestFailedException e)
         {
             _output.WriteLine($"Could not delete task hub {Name}: {e.Message}");
         }
     }
+
+    private AzureStorageOrchestrationService Service() => new(new AzureStorageOrchestrationServiceSettings
+    {
+        TaskHubName = Name,
+        StorageAccountClientProvider = new StorageAccountClientProvider(AppHost.StorageConnection),
+    });
 }

@@ -7,7 +7,8 @@ namespace Fractal.FunctionApp.Tests.Recovery;
 
 /// <summary>
 /// The function app served by the local host as a real process (<c>dotnet Fractal.LocalHost.dll Fractal.FunctionApp.dll</c>
-/// from the test's output folder, as <c>run.sh</c> starts it) on a loopback port; its console goes to a temporary file.
+/// from the test's output folder, as <c>run.sh</c> starts it) on a loopback port; its console goes to a temporary file,
+/// each line stamped with the time it was read.
 /// </summary>
 internal sealed class WorkerProcess : IAsyncDisposable
 {
@@ -176,7 +177,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
         {
             if (!_logClosed)
             {
-                _log.WriteLine(line);
+                _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:HH:mm:ss.fff} {line}"));
             }
         }
     }

@@ -24,6 +24,17 @@ public static class HttpTestFunctions
     public static IActionResult AdminLevel([HttpTrigger(AuthorizationLevel.Admin, "get", Route = "admin-only")] HttpRequest request) =>
         new OkObjectResult(new { level = "admin" });
 
+    /// <summary>Set when <c>HttpTest_Waits</c> has started waiting.</summary>
+    public static TaskCompletionSource Waiting { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [Function("HttpTest_Waits")]
+    public static async Task<IResult> Waits([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "waits")] HttpRequest request, CancellationToken cancellationToken)
+    {
+        Waiting.TrySetResult();
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+        return Results.Ok();
+    }
+
     [Function("HttpTest_Throws")]
     public static IActionResult Throws([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "throws")] HttpRequest request) =>
         throw new InvalidOperationException("The function failed on purpose.");

@@ -13,6 +13,23 @@ public sealed class HttpTriggerTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
+    public async Task Stop_WhileAFunctionWaitsOnItsToken_CancelsItAnswers503AndStopsWithinSeconds()
+    {
+        await using var host = await HttpTestHost.StartAsync();
+        var pending = host.Http.GetAsync(new Uri("api/waits", UriKind.Relative));
+        await HttpTestFunctions.Waiting.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        await host.Host.StopAsync();
+        stopwatch.Stop();
+        using var response = await pending;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(4), $"The host took {stopwatch.Elapsed.TotalSeconds:F1} s to stop.");
+    }
+
+    [Fact]
     public async Task Route_WithIntAndOptionalValues_BindsThemByParameterName()
     {
         var body = await _host.Http.GetFromJsonAsync<JsonElement>("api/items/42/pear?q=x");

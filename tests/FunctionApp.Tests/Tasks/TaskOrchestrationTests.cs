@@ -30,7 +30,7 @@ public sealed class TaskOrchestrationTests
     {
         Given(Run(chained: false));
         Returns(nameof(TaskActivities.PlanTaskPartitions), new[] { Json(0), Json(1), Json(2) });
-        ReturnsPerInput<TaskPartitionWork, JsonElement>(nameof(TaskActivities.ProcessTaskPartition), work => Json($"part{work.Partition.GetInt32()}"));
+        ReturnsPerInput<TaskPartitionWork, TaskPartResult>(nameof(TaskActivities.ProcessTaskPartition), work => Part($"part{work.Partition.GetInt32()}"));
         ReturnsPerInput<TaskResults, JsonElement>(nameof(TaskActivities.CombineTaskPartitions), parts => Json(string.Join('+', parts.Results.Select(r => r.GetString()))));
 
         var output = await TaskOrchestration.RunAsync(_context.Object);
@@ -51,9 +51,9 @@ public sealed class TaskOrchestrationTests
     {
         Given(Run(chained: false));
         Returns(nameof(TaskActivities.PlanTaskPartitions), new[] { Json(0), Json(1) });
-        ReturnsPerInput<TaskPartitionWork, JsonElement>(nameof(TaskActivities.ProcessTaskPartition), work => work.Partition.GetInt32() == 1
+        ReturnsPerInput<TaskPartitionWork, TaskPartResult>(nameof(TaskActivities.ProcessTaskPartition), work => work.Partition.GetInt32() == 1
             ? throw new TaskFailedException(nameof(TaskActivities.ProcessTaskPartition), 3, new TaskFailureDetails("System.IO.IOException", "outer", null, new TaskFailureDetails("System.InvalidOperationException", "the source went away", null, null, null), null))
-            : Json("ok"));
+            : Part("ok"));
 
         var error = await Assert.ThrowsAsync<TaskModelFailedException>(() => TaskOrchestration.RunAsync(_context.Object));
 
@@ -95,7 +95,7 @@ public sealed class TaskOrchestrationTests
     {
         Given(Run(chained: false) with { Publish = false });
         Returns(nameof(TaskActivities.PlanTaskPartitions), new[] { Json(0) });
-        ReturnsPerInput<TaskPartitionWork, JsonElement>(nameof(TaskActivities.ProcessTaskPartition), _ => Json("p"));
+        ReturnsPerInput<TaskPartitionWork, TaskPartResult>(nameof(TaskActivities.ProcessTaskPartition), _ => Part("p"));
         ReturnsPerInput<TaskResults, JsonElement>(nameof(TaskActivities.CombineTaskPartitions), _ => Json("done"));
 
         await TaskOrchestration.RunAsync(_context.Object);
@@ -106,6 +106,8 @@ public sealed class TaskOrchestrationTests
     private static TaskRun Run(bool chained) => new("t1", "some-model", Json(new { }), chained, MaxAttempts: 4, MaxParallel: 2);
 
     private static JsonElement Json<T>(T value) => JsonSerializer.SerializeToElement(value);
+
+    private static TaskPartResult Part(string result) => new("worker-1", Json(result));
 
     private List<(string Activity, object? Input, TaskOptions? Options)> Calls(string activity) => [.. _calls.Where(c => c.Activity == activity)];
 

@@ -86,7 +86,8 @@ internal sealed class QueueConsumer
             lost.TrySetResult();
             return Task.CompletedTask;
         };
-        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stopping);
+        await using var channel = await connection.CreateChannelAsync(
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true, consumerDispatchConcurrency: (ushort)_options.PrefetchCount), stopping);
         channel.ChannelShutdownAsync += (_, _) =>
         {
             lost.TrySetResult();

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 
 namespace Fractal.Bench.Tasks;
 
 /// <summary>
 /// N local hosts serving the Release build of FunctionApp on one task hub, started by <c>infra/local/workers.sh</c> with
-/// the bench's settings; ready once every worker's RabbitMQ trigger listens. Disposing sends SIGTERM (all stop).
+/// the bench's settings; ready once every worker's RabbitMQ trigger listens and the hub's partitions are balanced. Disposing sends SIGTERM (all stop).
 /// </summary>
 internal sealed class WorkerGroup : IAsyncDisposable
 {
@@ -48,6 +49,27 @@ internal sealed class WorkerGroup : IAsyncDisposable
             }
 
             await Task.Delay(250);
+        }
+
+        // As bench/ScaleOut: every worker holds a control-queue partition and the leases have not moved for 5 s, so the
+        // partitions are balanced before the clock starts (a partition moving mid-run holds its messages until their
+        // visibility timeout).
+        var seen = -1;
+        var quiet = 0;
+        while (quiet < 10)
+        {
+            if (process.HasExited || DateTime.UtcNow > deadline)
+            {
+                await group.DisposeAsync();
+                throw new InvalidOperationException($"The workers' partitions did not settle (logs in {group.Logs}).");
+            }
+
+            await Task.Delay(500);
+            var logs = Enumerable.Range(1, workers).Select(group.Log).ToList();
+            var leases = logs.Sum(log => Regex.Count(log, "control-[0-9]+: .*(lease|Draining)"));
+            var acquired = logs.All(log => Regex.IsMatch(log, "control-[0-9]+: Successfully acquired"));
+            quiet = acquired && leases == seen ? quiet + 1 : 0;
+            seen = leases;
         }
 
         return group;

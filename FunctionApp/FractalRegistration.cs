@@ -8,6 +8,9 @@ using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Settings;
 using Fractal.FunctionApp.Storage;
+using Fractal.FunctionApp.Tasks;
+using Fractal.FunctionApp.Tasks.Events;
+using Fractal.FunctionApp.Tasks.Models.LogIngest;
 using Fractal.FunctionApp.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +25,7 @@ namespace Fractal.FunctionApp;
 /// </summary>
 public static class FractalRegistration
 {
-    /// <summary>Every feature of the app: web (problem details, health), storage, data, analytics and Fractalis.</summary>
+    /// <summary>Every feature of the app: web (problem details, health), storage, data, analytics, Fractalis and tasks.</summary>
     /// <param name="builder">The worker application builder.</param>
     /// <param name="configuration">The app's settings (app settings, <c>host.json</c> under <c>AzureFunctionsJobHost</c>).</param>
     public static IFunctionsWorkerApplicationBuilder AddFractal(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
@@ -34,7 +37,8 @@ public static class FractalRegistration
             .AddFractalWeb(configuration)
             .AddFractalData(configuration)
             .AddFractalAnalytics(configuration)
-            .AddFractalis(configuration);
+            .AddFractalis(configuration)
+            .AddFractalTasks(configuration);
     }
 
     /// <summary>
@@ -120,6 +124,29 @@ public static class FractalRegistration
     /// </summary>
     public static IFunctionsWorkerApplicationBuilder AddFractalis(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration) =>
         builder.AddFractalData(configuration).AddFractalAnalytics(configuration);
+
+    /// <summary>
+    /// Batch tasks (<c>/api/tasks</c>, <c>/api/models</c>, the task queue): the models, the allow-list
+    /// <c>FRACTAL_ACCEPTED_MODELS</c> (options, checked at start), the intake, log sets and the completion events
+    /// (<c>fractal.events</c> on the broker <c>RabbitMQConnection</c> names, or the log when it is unset).
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalTasks(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = builder.AddFractalData(configuration).Services;
+        services.AddSettings<TaskSettings>(configuration);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskSettings>, TaskSettingsValidator>());
+        services.AddFractalTaskModels();
+        services.TryAddSingleton<LogsetStore>();
+        services.TryAddSingleton<TaskRuns>();
+        services.TryAddSingleton<TaskIntake>();
+        services.TryAddSingleton<ITaskEventPublisher>(provider =>
+            configuration[TaskQueueFunction.ConnectionSetting] is { Length: > 0 } broker
+                ? new RabbitMqTaskEventPublisher(broker)
+                : ActivatorUtilities.CreateInstance<LoggedTaskEventPublisher>(provider));
+        return builder;
+    }
 
     /// <summary>The bound on a fan-out's parallel activities, shared by data loads and analyses (registered once).</summary>
     private static void AddFanOutSettings(IServiceCollection services, IConfiguration configuration)

@@ -4,6 +4,7 @@ using Fractal.Domain.Data;
 using Fractal.Etl.Handlers;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Tasks.Definitions;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Tasks.Models.LogIngest;
 
@@ -27,11 +28,12 @@ public sealed class LogIngestModel : IPartitionedTaskModel
     private readonly UploadStore _uploads;
     private readonly LogsetStore _logsets;
 
-    public LogIngestModel(EtlHandlerRegistry handlers, EtlSettings settings, EtlHttpClient http, UploadStore uploads, LogsetStore logsets)
+    public LogIngestModel(EtlHandlerRegistry handlers, IOptions<EtlSettings> settings, EtlHttpClient http, UploadStore uploads, LogsetStore logsets)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(http);
         _handlers = handlers;
-        _settings = settings;
+        _settings = settings.Value;
         _http = http.Client;
         _uploads = uploads;
         _logsets = logsets;

@@ -6,6 +6,9 @@ using Fractal.FunctionApp.Tasks.Definitions;
 using Fractal.FunctionApp.Tasks.Models.FrontierAggregation;
 using Fractal.FunctionApp.Tasks.Models.IngestAndAggregate;
 using Fractal.FunctionApp.Tasks.Models.LogIngest;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Tests.Tasks.Models;
 
@@ -16,16 +19,19 @@ internal sealed class TaskModels : IDisposable
 
     public TaskModels(bool allowLoopback = false)
     {
-        var settings = new EtlSettings(name => name switch
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            EtlSettings.HandlersSetting => "csv,json,elasticsearch",
-            EtlSettings.AllowLoopbackSetting => allowLoopback ? "true" : null,
-            _ => null,
-        });
+            [EtlSettings.HandlersSetting] = "csv,json,elasticsearch",
+            [EtlSettings.AllowLoopbackSetting] = allowLoopback ? "true" : "false",
+        }).Build();
+        var services = new ServiceCollection().AddEtlHandlers();
+        services.AddOptions<EtlSettings>().Bind(configuration);
+        var provider = services.BuildServiceProvider();
+        var settings = provider.GetRequiredService<IOptions<EtlSettings>>();
         Blobs = new InMemoryBlobStore();
         _http = new EtlHttpClient(settings);
         Logsets = new LogsetStore(Blobs);
-        Ingest = new LogIngestModel(EtlHandlerCatalog.CreateRegistry(settings), settings, _http, new UploadStore(Blobs), Logsets);
+        Ingest = new LogIngestModel(provider.GetRequiredService<EtlHandlerRegistry>(), settings, _http, new UploadStore(Blobs), Logsets);
         Aggregate = new FrontierAggregationModel(Logsets);
         Chain = new IngestAndAggregateModel(Ingest, Aggregate);
     }

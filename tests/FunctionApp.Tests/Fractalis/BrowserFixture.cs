@@ -25,23 +25,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The Fractalis API's base URL, as a portal sets <c>fractalisNode</c>.</summary>
     public string FractalisNode => new Uri(App.Client.BaseAddress!, "api/fractalis").ToString();
 
-    public async Task InitializeAsync()
+    /// <summary>
+    /// Debian's Chromium (or <c>FRACTAL_CHROMIUM</c>), headless, launched by its executable path: Playwright's own browser
+    /// download cannot work here.
+    /// </summary>
+    internal static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
     {
+        ArgumentNullException.ThrowIfNull(playwright);
         var chromium = Environment.GetEnvironmentVariable("FRACTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))
         {
             throw new InvalidOperationException($"The browser tests need Chromium at {chromium}: run `infra/local/services.sh start chromium`.");
         }
 
-        _allowed = await PortalPageServer.StartAsync();
-        _refused = await PortalPageServer.StartAsync();
-        var settings = AppHost.OnAzurite(AppHost.NewHubName());
-        settings["FRACTAL_ETL_HANDLERS"] = "demo";
-        settings["Host:CORS"] = _allowed.Origin;
-        settings["Host:CORSCredentials"] = "true";
-        _app = await AppHost.StartAsync(settings);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,
@@ -51,6 +48,19 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "--disable-component-update", "--disable-sync",
             ],
         });
+    }
+
+    public async Task InitializeAsync()
+    {
+        _allowed = await PortalPageServer.StartAsync();
+        _refused = await PortalPageServer.StartAsync();
+        var settings = AppHost.OnAzurite(AppHost.NewHubName());
+        settings["FRACTAL_ETL_HANDLERS"] = "demo";
+        settings["Host:CORS"] = _allowed.Origin;
+        settings["Host:CORSCredentials"] = "true";
+        _app = await AppHost.StartAsync(settings);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await LaunchChromiumAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -7,9 +7,13 @@ using Fractal.FunctionApp.Analytics.Sql;
 using Fractal.FunctionApp.Data;
 using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Storage;
+using Fractal.FunctionApp.Tasks;
+using Fractal.FunctionApp.Tasks.Events;
+using Fractal.FunctionApp.Tasks.Models.LogIngest;
 using Fractal.FunctionApp.Web;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp;
 
@@ -20,7 +24,7 @@ namespace Fractal.FunctionApp;
 /// </summary>
 public static class FractalRegistration
 {
-    /// <summary>Every feature of the app: web (problem details, health), storage, data, analytics and Fractalis.</summary>
+    /// <summary>Every feature of the app: web (problem details, health), storage, data, analytics, Fractalis and tasks.</summary>
     /// <param name="builder">The worker application builder.</param>
     /// <param name="configuration">The app's settings (app settings, <c>host.json</c> under <c>AzureFunctionsJobHost</c>).</param>
     public static IFunctionsWorkerApplicationBuilder AddFractal(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
@@ -32,7 +36,8 @@ public static class FractalRegistration
             .AddFractalWeb(configuration)
             .AddFractalData(configuration)
             .AddFractalAnalytics(configuration)
-            .AddFractalis(configuration);
+            .AddFractalis(configuration)
+            .AddFractalTasks(configuration);
     }
 
     /// <summary>
@@ -100,6 +105,29 @@ public static class FractalRegistration
     /// </summary>
     public static IFunctionsWorkerApplicationBuilder AddFractalis(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration) =>
         builder.AddFractalData(configuration).AddFractalAnalytics(configuration);
+
+    /// <summary>
+    /// Batch tasks (<c>/api/tasks</c>, <c>/api/models</c>, the task queue): the models, the allow-list
+    /// <c>FRACTAL_ACCEPTED_MODELS</c> (options, checked at start), the intake, log sets and the completion events
+    /// (<c>fractal.events</c> on the broker <c>RabbitMQConnection</c> names, or the log when it is unset).
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalTasks(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var services = builder.AddFractalData(configuration).Services;
+        services.AddOptions<TaskSettings>().Bind(configuration).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskSettings>, TaskSettingsValidator>());
+        services.AddFractalTaskModels();
+        services.TryAddSingleton<LogsetStore>();
+        services.TryAddSingleton<TaskRuns>();
+        services.TryAddSingleton<TaskIntake>();
+        services.TryAddSingleton<ITaskEventPublisher>(provider =>
+            configuration[TaskQueueFunction.ConnectionSetting] is { Length: > 0 } broker
+                ? new RabbitMqTaskEventPublisher(broker)
+                : ActivatorUtilities.CreateInstance<LoggedTaskEventPublisher>(provider));
+        return builder;
+    }
 
     /// <summary>The blob store (Azure Storage named by <c>AzureWebJobsStorage</c>, in memory when it is unset) and the clock.</summary>
     private static IServiceCollection AddStorage(IServiceCollection services, IConfiguration configuration)

@@ -21,14 +21,21 @@ public sealed partial class InstanceFunctions
     private static readonly OrchestrationRuntimeStatus[] s_live =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
+    private readonly InstanceTokens _tokens;
+
+    public InstanceFunctions(InstanceTokens tokens)
+    {
+        _tokens = tokens;
+    }
+
     [Function("Instances_List")]
-    public static async Task<IResult> ListAsync(
+    public async Task<IResult> ListAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "instances")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var query = InstanceQuery.Read(request);
+        var query = InstanceQuery.Read(request, _tokens);
         var found = new List<InstanceView>();
         string? next = query.ContinuationToken;
         var pages = 0;
@@ -46,8 +53,8 @@ public sealed partial class InstanceFunctions
         }
         catch (Exception ex) when (query.ContinuationToken is not null && ex is not OperationCanceledException)
         {
-            // The engine could not read the token back (it was edited or comes from elsewhere).
-            throw HttpProblemException.BadRequest("continuation_token", "continuation_token is not a token this API handed out; send back the one the previous page answered with.");
+            // A sealed token the engine no longer reads (its storage changed under it).
+            throw HttpProblemException.BadRequest(InstanceTokens.Field, $"{InstanceTokens.Field} names a page the engine cannot read back; start from the first page.");
         }
 
         if (next == query.ContinuationToken)
@@ -55,7 +62,7 @@ public sealed partial class InstanceFunctions
             next = null;
         }
 
-        return Results.Json(new InstancePage([.. found.OrderByDescending(i => i.Created)], InstanceQuery.Encode(next)));
+        return Results.Json(new InstancePage([.. found.OrderByDescending(i => i.Created)], _tokens.Seal(next)));
     }
 
     [Function("Instances_Get")]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Fractal.FunctionApp.Web;
 using Microsoft.DurableTask.Client;
 
@@ -24,10 +23,11 @@ internal sealed record InstanceQuery(
     private const int MaxTextLength = 256;
     private const int MaxTokenLength = 8192;
 
-    /// <summary>Reads the query; throws a 400 problem naming the first bad parameter.</summary>
-    public static InstanceQuery Read(HttpRequest request)
+    /// <summary>Reads the query, opening the continuation token with <paramref name="tokens"/>; throws a 400 problem naming the first bad parameter.</summary>
+    public static InstanceQuery Read(HttpRequest request, InstanceTokens tokens)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tokens);
         var from = Time(request, "created_from");
         var to = Time(request, "created_to");
         if (from is not null && to is not null && from > to)
@@ -42,7 +42,7 @@ internal sealed record InstanceQuery(
             from,
             to,
             PageSizeOf(request),
-            Token(request));
+            Text(request, InstanceTokens.Field, MaxTokenLength) is { } token ? tokens.Open(token) : null);
     }
 
     /// <summary>The engine's query for one page of this filter (the name is filtered afterwards: the engine cannot).</summary>
@@ -59,35 +59,6 @@ internal sealed record InstanceQuery(
 
     /// <summary>Whether <paramref name="name"/> passes the name filter.</summary>
     public bool Matches(string name) => NamePrefix is null || name.StartsWith(NamePrefix, StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>The engine's continuation token as this API hands it out: base64url, so it travels in a query string.</summary>
-    public static string? Encode(string? engineToken) =>
-        string.IsNullOrEmpty(engineToken) ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(engineToken)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string? Token(HttpRequest request)
-    {
-        var text = Text(request, "continuation_token", MaxTokenLength);
-        if (text is null)
-        {
-            return null;
-        }
-
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => string.Empty };
-        var bytes = new byte[padded.Length];
-        try
-        {
-            if (padded.Length % 4 == 0 && Convert.TryFromBase64String(padded, bytes, out var written))
-            {
-                return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, 0, written);
-            }
-        }
-        catch (DecoderFallbackException)
-        {
-        }
-
-        throw HttpProblemException.BadRequest("continuation_token", "continuation_token is not a token this API handed out; send back the one the previous page answered with.");
-    }
 
     private static List<OrchestrationRuntimeStatus> StatusesOf(HttpRequest request)
     {

@@ -2,7 +2,7 @@
 // rows of long ones). Deeper structure is left to the JSON view beside it.
 import { h } from './dom.js';
 
-const MAX_ROWS = 50;
+const MAX_ROWS = 25;
 
 function scalar(value) {
   return value === null || ['number', 'string', 'boolean'].includes(typeof value);

@@ -132,7 +132,9 @@ function taskForm(models) {
       const body = { model: model.value, params: current?.read() ?? {} };
       if (taskId.value.trim()) body.task_id = taskId.value.trim();
       const accepted = await call('/tasks', { method: 'POST', body });
-      location.hash = `#/tasks/${encodeURIComponent(accepted.id ?? accepted.task_id ?? body.task_id)}`;
+      // The answer is the task instance's status payload; a task's instance id is task:{task id}.
+      const id = body.task_id ?? String(accepted.id).replace(/^task:/, '');
+      location.hash = `#/tasks/${encodeURIComponent(id)}`;
     });
   } },
   h('h2', { id: 'task-title' }, 'Start a task'),

@@ -2,6 +2,7 @@
 import { call } from './api.js';
 import { h, replace, when, badge, jsonBlock } from './dom.js';
 import { progressCell } from './progress.js';
+import { numbersTables } from './numbers.js';
 
 const LIVE = new Set(['Running', 'Pending', 'Suspended']);
 
@@ -41,7 +42,7 @@ export async function renderTasks(view) {
 export async function renderTask(view, id) {
   const box = h('div');
   replace(view.element,
-    h('p', {}, h('a', { href: '#/tasks' }, '← All tasks'), ' · ', h('a', { href: `#/instances/${encodeURIComponent(id)}` }, 'Instance and history')),
+    h('p', {}, h('a', { href: '#/tasks' }, '← All tasks'), ' · ', h('a', { href: `#/instances/${encodeURIComponent(`task:${id}`)}` }, 'Instance and history')),
     box);
   async function load() {
     const task = await call(`/tasks/${encodeURIComponent(id)}`);
@@ -59,7 +60,8 @@ export async function renderTask(view, id) {
         p.message ? h('p', { className: 'hint' }, p.message) : null),
       task.error ? h('p', { className: 'error', role: 'alert' }, typeof task.error === 'string' ? task.error : JSON.stringify(task.error)) : null,
       jsonBlock('Parameters', task.params),
-      jsonBlock('Output', task.output));
+      task.output === undefined || task.output === null ? null
+        : h('section', { className: 'numbers', 'aria-labelledby': 'output-title' }, h('h3', { id: 'output-title' }, 'Output'), numbersTables(task.output)));
     return LIVE.has(task.status);
   }
   if (await load()) view.poll(load, 1000);

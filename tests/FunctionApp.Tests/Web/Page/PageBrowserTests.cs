@@ -65,8 +65,43 @@ public sealed class PageBrowserTests : IClassFixture<PageFixture>
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Purge" })).ToBeEnabledAsync();
         await session.ScreenshotAsync("instance-timeline");
 
+        var analysisId = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.GetByRole(AriaRole.Link, new() { Name = "All instances" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = analysisId })).ToBeVisibleAsync();
+        await session.ScreenshotAsync("instances");
+        await page.GetByLabel("Name starts with").FillAsync("etl");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = analysisId })).ToHaveCountAsync(0);
+        var names = await page.Locator("table.instances tbody tr td:first-child").AllTextContentsAsync();
+        await session.ScreenshotAsync("instances-filtered");
+
         Assert.True(drawn, "The correlation chart's SVG did not load into its image.");
         Assert.True(bars >= 1, $"The timeline shows {bars} completed activities.");
+        Assert.NotEmpty(names);
+        Assert.All(names, name => Assert.Equal("EtlOrchestrator", name));
+        session.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task ModelTask_StartedFromItsForm_ShowsPartitionsUntilCompleted()
+    {
+        await using var session = await PageSession.OpenAsync(_fixture, _output, nameof(ModelTask_StartedFromItsForm_ShowsPartitionsUntilCompleted), "#/submit");
+        var page = session.Page;
+        await session.EnterKeyAsync(AppHost.Key);
+        await Control(page, "Model").SelectOptionAsync("frontier-aggregation");
+        await Expect(Control(page, "partitions", AriaRole.Spinbutton)).ToHaveValueAsync("4");
+        await session.ScreenshotAsync("task-form");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+
+        await Expect(page.Locator(".task-progress progress")).ToBeVisibleAsync();
+        await session.ScreenshotAsync("task-running");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "frontier-aggregation Completed" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".task-progress")).ToContainTextAsync("4 / 4");
+        await session.ScreenshotAsync("task-completed");
+        await page.GetByRole(AriaRole.Link, new() { Name = "All tasks" }).ClickAsync();
+        await Expect(page.Locator("table .badge-completed")).ToHaveCountAsync(1);
+        await session.ScreenshotAsync("task-list");
         session.AssertNoConsoleErrors();
     }
 
@@ -100,12 +135,13 @@ public sealed class PageBrowserTests : IClassFixture<PageFixture>
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Load" }).ClickAsync();
 
-        var error = page.Locator("[data-field=descriptors] .field-error");
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Load data" });
+        var error = form.Locator("[data-field=descriptors] .field-error");
         await Expect(error).ToBeVisibleAsync();
         await Expect(error).ToContainTextAsync("Bad Request");
         await Expect(error).ToContainTextAsync("descriptors[0].data_type");
         await Expect(page.GetByLabel("Descriptors (JSON array)")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("[data-field=handler] .field-error")).ToBeHiddenAsync();
+        await Expect(form.Locator("[data-field=handler] .field-error")).ToBeHiddenAsync();
         await session.ScreenshotAsync("descriptor-error");
         session.AssertNoConsoleErrors(e => e.Contains("status of 400", StringComparison.Ordinal));
     }

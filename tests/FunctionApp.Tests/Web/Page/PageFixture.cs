@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Fractal.FunctionApp.Tests.Web.Page;
 
 /// <summary>
-/// The app on Azurite (demo data allowed, a short sql time limit so that a query stopped from the page does not run on)
+/// The app on Azurite (demo data and every model allowed, a short sql time limit so that a query stopped from the page does not run on)
 /// and Debian's Chromium, launched as <see cref="BrowserFixture"/> launches it, for the Fractal page's tests.
 /// </summary>
 public sealed class PageFixture : IAsyncLifetime
@@ -27,6 +27,7 @@ public sealed class PageFixture : IAsyncLifetime
     {
         var settings = AppHost.OnAzurite(AppHost.NewHubName());
         settings["FRACTAL_ETL_HANDLERS"] = "demo";
+        settings["FRACTAL_ACCEPTED_MODELS"] = "*";
         settings["FRACTAL_SQL_TIMEOUT_SECONDS"] = SqlTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _app = await AppHost.StartAsync(settings);
         _playwright = await Playwright.CreateAsync();

@@ -45,7 +45,10 @@ internal sealed record InstanceQuery(
             Text(request, InstanceTokens.Field, MaxTokenLength) is { } token ? tokens.Open(token) : null);
     }
 
-    /// <summary>The engine's query for one page of this filter (the name is filtered afterwards: the engine cannot).</summary>
+    /// <summary>
+    /// The engine's query for one page of this filter (the name is filtered afterwards: the engine cannot). It fetches
+    /// inputs and outputs, as the custom status (the progress the list shows) comes only with them.
+    /// </summary>
     public OrchestrationQuery ToEngineQuery() => new()
     {
         Statuses = Statuses.Count == 0 ? null : Statuses,
@@ -54,7 +57,7 @@ internal sealed record InstanceQuery(
         CreatedTo = CreatedTo,
         PageSize = PageSize,
         ContinuationToken = ContinuationToken,
-        FetchInputsAndOutputs = false,
+        FetchInputsAndOutputs = true,
     };
 
     /// <summary>Whether <paramref name="name"/> passes the name filter.</summary>

@@ -28,6 +28,7 @@ public sealed class InstanceApiTests : IClassFixture<InstanceApiFixture>
         Assert.Equal(_fixture.LoadIds.Order(), instances.Select(i => i.GetProperty("id").GetString()).Order());
         Assert.All(instances, i => Assert.Equal(("EtlOrchestrator", "Completed"), (i.GetProperty("name").GetString(), i.GetProperty("status").GetString())));
         Assert.All(instances, i => Assert.False(i.TryGetProperty("input", out _)));
+        Assert.All(instances, i => Assert.Equal(2, i.GetProperty("custom_status").GetProperty("total").GetInt32()));
         Assert.Empty(none.GetProperty("instances").EnumerateArray());
         Assert.Empty(other.GetProperty("instances").EnumerateArray());
     }

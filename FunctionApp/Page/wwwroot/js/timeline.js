@@ -35,17 +35,21 @@ export function renderTimeline(section, history) {
     return;
   }
   const start = Math.min(history.started ? ms(history.started) : Infinity, ...bars.map((b) => ms(b.scheduled)));
-  const end = Math.max(history.ended ? ms(history.ended) : 0, ...bars.map((b) => (b.ended ? ms(b.ended) : now)));
+  // A step the instance ended without (terminated, failed) stops at the instance's end, marked unfinished.
+  const finished = history.ended ? ms(history.ended) : null;
+  const end = Math.max(finished ?? 0, ...bars.map((b) => (b.ended ? ms(b.ended) : finished ?? now)));
   const span = Math.max(end - start, 1);
   const rows = bars.map((bar) => {
     const from = ms(bar.scheduled);
-    const to = bar.ended ? ms(bar.ended) : now;
+    const to = bar.ended ? ms(bar.ended) : finished ?? now;
+    const outcome = bar.ended || finished === null ? bar.outcome : 'unfinished';
     const label = `${bar.name} #${bar.id}`;
-    const description = `${bar.kind} ${label}: scheduled ${when(bar.scheduled)}, ${bar.ended ? `${bar.outcome} ${when(bar.ended)}` : 'still running'} (${seconds(to - from)})`;
-    const fill = h('span', { className: `bar bar-${bar.outcome}`, title: description });
+    const state = bar.ended ? `${bar.outcome} ${when(bar.ended)}` : finished === null ? 'still running' : 'not finished when the instance ended';
+    const description = `${bar.kind} ${label}: scheduled ${when(bar.scheduled)}, ${state} (${seconds(to - from)})`;
+    const fill = h('span', { className: `bar bar-${outcome}`, title: description });
     fill.style.left = `${((from - start) / span) * 100}%`;
     fill.style.width = `${Math.max(((to - from) / span) * 100, 0.6)}%`;
-    return h('li', { className: 'timeline-row', dataset: { kind: bar.kind, outcome: bar.outcome } },
+    return h('li', { className: 'timeline-row', dataset: { kind: bar.kind, outcome } },
       h('span', { className: 'timeline-label' }, label),
       h('span', { className: 'timeline-track', role: 'img', 'aria-label': description }, fill));
   });
@@ -55,8 +59,10 @@ export function renderTimeline(section, history) {
     title,
     h('p', { className: 'hint' },
       Object.entries(counts).map(([kind, n]) => `${n} ${(n === 1 ? SINGULAR : PLURAL)[kind] ?? kind}`).join(', '),
-      ` over ${seconds(span)}; at most ${widest(bars, now)} at once.`),
-    h('div', { className: 'timeline-axis', 'aria-hidden': 'true' }, h('span', {}, when(new Date(start))), h('span', {}, `+${seconds(span)}`)),
+      ` over ${seconds(span)}; at most ${widest(bars, finished ?? now)} at once.`),
+    h('div', { className: 'timeline-axis', 'aria-hidden': 'true' },
+      h('span'),
+      h('span', { className: 'timeline-scale' }, h('span', {}, when(new Date(start))), h('span', {}, `+${seconds(span)}`))),
     h('ol', { className: 'timeline', 'aria-label': 'Steps by time scheduled' }, rows),
     h('details', {},
       h('summary', {}, `History events (${history.events.length})`),

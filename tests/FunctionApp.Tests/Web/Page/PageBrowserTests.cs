@@ -99,9 +99,15 @@ public sealed class PageBrowserTests : IClassFixture<PageFixture>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "frontier-aggregation Completed" })).ToBeVisibleAsync();
         await Expect(page.Locator(".task-progress")).ToContainTextAsync("4 / 4");
         await session.ScreenshotAsync("task-completed");
-        await page.GetByRole(AriaRole.Link, new() { Name = "All tasks" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Instance and history" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "TaskOrchestrator Completed" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".timeline-row").First).ToBeVisibleAsync();
+        var partitions = await page.Locator(".timeline-row[data-kind=activity][data-outcome=completed]").CountAsync();
+        await session.ScreenshotAsync("task-timeline");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tasks", Exact = true }).ClickAsync();
         await Expect(page.Locator("table .badge-completed")).ToHaveCountAsync(1);
         await session.ScreenshotAsync("task-list");
+        Assert.True(partitions >= 4, $"The task's timeline shows {partitions} completed activities for its 4 partitions.");
         session.AssertNoConsoleErrors();
     }
 
@@ -147,9 +153,34 @@ public sealed class PageBrowserTests : IClassFixture<PageFixture>
     }
 
     [Fact]
-    public async Task RunningInstance_TerminatedFromItsPage_EndsTerminated()
+    public async Task SqlThatWrites_ShowsTheProblemBesideTheQuery()
     {
-        await using var session = await PageSession.OpenAsync(_fixture, _output, nameof(RunningInstance_TerminatedFromItsPage_EndsTerminated), "#/submit");
+        await using var session = await PageSession.OpenAsync(_fixture, _output, nameof(SqlThatWrites_ShowsTheProblemBesideTheQuery), "#/submit");
+        var page = session.Page;
+        await session.EnterKeyAsync(AppHost.Key);
+        var genes = await LoadGenesAsync(page);
+        await page.ReloadAsync();
+        await Control(page, "Analysis").SelectOptionAsync("sql");
+        await Control(page, "query", AriaRole.Textbox).FillAsync("DELETE FROM genes");
+        await Control(page, "tables", AriaRole.Textbox).FillAsync(JsonSerializer.Serialize(new { genes }));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run" }).ClickAsync();
+
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Run an analysis" });
+        var error = form.Locator("[data-field=query] .field-error");
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync("Bad Request");
+        await Expect(Control(page, "query", AriaRole.Textbox)).ToBeFocusedAsync();
+        await Expect(form.Locator("[data-field=tables] .field-error")).ToBeHiddenAsync();
+        await Expect(form.Locator(".form-error")).ToBeHiddenAsync();
+        await session.ScreenshotAsync("sql-error");
+        session.AssertNoConsoleErrors(e => e.Contains("status of 400", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunningInstance_SuspendedResumedAndTerminatedFromItsPage_EndsTerminated()
+    {
+        await using var session = await PageSession.OpenAsync(_fixture, _output, nameof(RunningInstance_SuspendedResumedAndTerminatedFromItsPage_EndsTerminated), "#/submit");
         var page = session.Page;
         await session.EnterKeyAsync(AppHost.Key);
         var genes = await LoadGenesAsync(page);
@@ -163,11 +194,18 @@ public sealed class PageBrowserTests : IClassFixture<PageFixture>
         await Expect(page.Locator(".timeline-row[data-outcome=running]").First).ToBeVisibleAsync();
         await session.ScreenshotAsync("running-instance");
         var id = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await page.GetByRole(AriaRole.Button, new() { Name = "Suspend" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AnalysisOrchestrator Suspended" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Purge" })).ToBeDisabledAsync();
+        await session.ScreenshotAsync("suspended-instance");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Resume" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AnalysisOrchestrator Running" })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Terminate" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "AnalysisOrchestrator Terminated" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Terminate" })).ToBeDisabledAsync();
+        await Expect(page.Locator(".timeline-row[data-outcome=unfinished]")).ToHaveCountAsync(1);
         await session.ScreenshotAsync("terminated-instance");
         var status = await SessionCalls.GetAsync(_fixture.App.Client, "unused-session", $"/api/instances/{id}");
         Assert.Equal("Terminated", status.GetProperty("status").GetString());

@@ -22,10 +22,11 @@ public static partial class PageFunction
 
     [Function("Page")]
     public static IResult Serve(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ui/{*path}")] HttpRequest request)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ui/{*path}")] HttpRequest request,
+        string? path)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var path = request.RouteValues.TryGetValue("path", out var value) ? value as string ?? string.Empty : string.Empty;
+        path ??= string.Empty;
         if (path.Length == 0)
         {
             // Relative module imports resolve against the folder: /api/ui must be /api/ui/.

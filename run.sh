@@ -26,6 +26,9 @@ export AzureWebJobsStorage="${AzureWebJobsStorage:-UseDevelopmentStorage=true}"
 export RabbitMQConnection="${RabbitMQConnection:-amqp://guest:guest@127.0.0.1:5672/}"
 export PostgresConnection="${PostgresConnection:-Host=127.0.0.1;Port=5432;Username=fractal;Password=fractal;Database=fractal}"
 export FRACTAL_ETL_HANDLERS="${FRACTAL_ETL_HANDLERS:-csv,json,demo,postgres,elasticsearch,portal}"
+# Batch tasks: every shipped model, from the queue fractal-tasks (dead letters: fractal-tasks.dead).
+export FRACTAL_ACCEPTED_MODELS="${FRACTAL_ACCEPTED_MODELS:-*}"
+export FRACTAL_TASKS_QUEUE="${FRACTAL_TASKS_QUEUE:-fractal-tasks}"
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:7071}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 

@@ -3,6 +3,7 @@ using Fractal.LocalHost.Durable;
 using Fractal.LocalHost.Functions;
 using Fractal.LocalHost.Http;
 using Fractal.LocalHost.Management;
+using Fractal.LocalHost.RabbitMQ;
 using Fractal.LocalHost.Settings;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -91,6 +92,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             builder.Services.AddLocalDurableFunctions(configuration, options.AppAssembly);
         }
 
+        builder.Services.AddLocalRabbitMQTriggers(configuration);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();

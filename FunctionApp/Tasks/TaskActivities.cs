@@ -26,10 +26,12 @@ public sealed class TaskActivities
     }
 
     [Function(nameof(ProcessTaskPartition))]
-    public Task<JsonElement> ProcessTaskPartition([ActivityTrigger] TaskPartitionWork work, CancellationToken cancellationToken)
+    public async Task<TaskPartResult> ProcessTaskPartition([ActivityTrigger] TaskPartitionWork work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        return _models.Shipped<IPartitionedTaskModel>(work.Run.Model).ProcessAsync(new TaskContext(work.Run.TaskId), work.Run.Parameters, work.Partition, cancellationToken);
+        var model = _models.Shipped<IPartitionedTaskModel>(work.Run.Model);
+        var result = await model.ProcessAsync(new TaskContext(work.Run.TaskId), work.Run.Parameters, work.Partition, cancellationToken);
+        return new TaskPartResult($"{Environment.MachineName}-{Environment.ProcessId}", result);
     }
 
     [Function(nameof(CombineTaskPartitions))]

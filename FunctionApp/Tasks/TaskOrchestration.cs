@@ -45,10 +45,10 @@ public static class TaskOrchestration
         var fanOut = new BoundedFanOut(Math.Max(1, run.MaxParallel));
         var parts = await Task.WhenAll(partitions.Select(partition => fanOut.RunAsync(async () =>
         {
-            var part = await context.CallActivityAsync<JsonElement>(nameof(TaskActivities.ProcessTaskPartition), new TaskPartitionWork(run, partition), retry);
+            var part = await context.CallActivityAsync<TaskPartResult>(nameof(TaskActivities.ProcessTaskPartition), new TaskPartitionWork(run, partition), retry);
             done++;
             context.SetCustomStatus(new TaskProgress(run.Model, done, partitions.Length, done == partitions.Length ? "combining" : "processing partitions"));
-            return part;
+            return part.Result;
         })));
         var output = await context.CallActivityAsync<JsonElement>(nameof(TaskActivities.CombineTaskPartitions), new TaskResults(run, parts), retry);
         context.SetCustomStatus(new TaskProgress(run.Model, partitions.Length, partitions.Length, "completed"));

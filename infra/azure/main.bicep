@@ -39,6 +39,12 @@ param corsAllowedOrigins string[]
 @description('The allow-listed ETL handlers (FRACTAL_ETL_HANDLERS).')
 param etlHandlers string = 'csv,json,demo,postgres,elasticsearch,portal'
 
+@description('The allow-listed task models (FRACTAL_ACCEPTED_MODELS; * for all; empty: none).')
+param acceptedModels string = '*'
+
+@description('The queue the RabbitMQ trigger consumes (FRACTAL_TASKS_QUEUE).')
+param tasksQueue string = 'fractal-tasks'
+
 @description('FRACTAL_SECRET_KEY: seals the source tokens of data loads. Stored in Key Vault only.')
 @secure()
 param fractalSecretKey string
@@ -123,6 +129,8 @@ module app 'modules/functionapp.bicep' = {
     vaultReferences: vault.outputs.references
     corsAllowedOrigins: corsAllowedOrigins
     etlHandlers: etlHandlers
+    acceptedModels: acceptedModels
+    tasksQueue: tasksQueue
   }
 }
 

@@ -7,6 +7,7 @@
 #   infra/local/services.sh stop   [azurite|rabbitmq|postgres|chromium|all]...   (default: all)
 #   infra/local/services.sh status [azurite|rabbitmq|postgres|chromium|all]...   (exit 0 only if all answer)
 #   infra/local/services.sh env    [azurite|rabbitmq|postgres|chromium|all]...   (prints `export KEY='value'` lines)
+#   infra/local/services.sh rabbitmqctl ARGS...                                (the broker's rabbitmqctl, e.g. stop_app)
 #
 # `start` installs whatever is missing (npm ci for Azurite, apt-get for rabbitmq-server and
 # postgresql), starts the service bound to 127.0.0.1 with its data under the state dir, waits
@@ -737,8 +738,10 @@ main() {
   local services s rc=0
   case $cmd in
     start | stop | status | env) ;;
+    # rabbitmqctl ARGS...: the broker's rabbitmqctl as the server's user (tests stop and start the app with it).
+    rabbitmqctl) rabbitctl "$@"; return ;;
     -h | --help | help) usage ;;
-    *) die "unknown command '$cmd' (expected start, stop, status or env)" ;;
+    *) die "unknown command '$cmd' (expected start, stop, status, env or rabbitmqctl)" ;;
   esac
   mapfile -t services < <(parse_services "$@")
   ((${#services[@]})) || exit 2

@@ -86,6 +86,19 @@ public sealed class PublishTests : IClassFixture<PublishFixture>
     }
 
     [Fact]
+    public void Publish_FunctionsMetadata_BindsTheTaskQueueAsTheRabbitMQExtensionReadsIt()
+    {
+        var trigger = Binding("Tasks_FromQueue", "rabbitMQTrigger");
+
+        Assert.Equal("rabbitMQTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%FRACTAL_TASKS_QUEUE%", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("RabbitMQConnection", trigger.GetProperty("connectionStringSetting").GetString());
+        Assert.Equal("In", trigger.GetProperty("direction").GetString(), ignoreCase: true);
+        Assert.Equal("String", trigger.GetProperty("dataType").GetString());
+        Binding("Tasks_FromQueue", "durableClient");
+    }
+
+    [Fact]
     public void Publish_Output_HoldsWhatTheFunctionsHostLoads()
     {
         Assert.True(File.Exists(Path.Combine(_publishDirectory, "host.json")), "host.json");

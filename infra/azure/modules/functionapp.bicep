@@ -63,6 +63,12 @@ param corsAllowedOrigins string[]
 @description('The allow-listed ETL handlers (FRACTAL_ETL_HANDLERS).')
 param etlHandlers string
 
+@description('The allow-listed task models (FRACTAL_ACCEPTED_MODELS; * for all).')
+param acceptedModels string
+
+@description('The queue the RabbitMQ trigger consumes (FRACTAL_TASKS_QUEUE); dead letters go to {queue}.dead.')
+param tasksQueue string
+
 var durableTask = 'AzureFunctionsJobHost__extensions__durableTask'
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
@@ -136,6 +142,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     FRACTAL_SECRET_KEY: vaultReferences.sealing
     RabbitMQConnection: vaultReferences.rabbitMq
     FRACTAL_ETL_HANDLERS: etlHandlers
+    FRACTAL_ACCEPTED_MODELS: acceptedModels
+    FRACTAL_TASKS_QUEUE: tasksQueue
     '${durableTask}__storageProvider__partitionCount': string(durablePartitionCount)
     '${durableTask}__maxConcurrentActivityFunctions': string(maxConcurrentActivityFunctions)
   }

@@ -55,13 +55,13 @@ public sealed class IngestAndAggregateModel : IChainedTaskModel
     public JsonElement Validate(JsonElement parameters)
     {
         var read = TaskParameters.Read<IngestAndAggregateParams>(parameters);
-        var ingest = Nested(() => _ingest.Validate(read.Ingest ?? throw new TaskParameterException("params.ingest", "params.ingest holds log-ingest's parameters.")), "ingest");
-        var aggregate = Nested(() => _aggregate.Validate(WithDataset(read.Aggregate, "validating")), "aggregate");
         if (read.Aggregate is { ValueKind: JsonValueKind.Object } given && (given.TryGetProperty("dataset", out _) || given.TryGetProperty("demo", out _)))
         {
             throw new TaskParameterException("params.aggregate", "params.aggregate reads the log set the ingest loads: it takes no dataset or demo.");
         }
 
+        var ingest = Nested(() => _ingest.Validate(read.Ingest ?? throw new TaskParameterException("params.ingest", "params.ingest holds log-ingest's parameters.")), "ingest");
+        var aggregate = Nested(() => _aggregate.Validate(WithDataset(read.Aggregate, "validating")), "aggregate");
         var normalized = JsonSerializer.SerializeToNode(aggregate)!.AsObject();
         normalized.Remove("dataset");
         normalized.Remove("demo");

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Fractal.FunctionApp.Tasks.Definitions;
 using Fractal.Etl.Handlers.Tests.Elasticsearch;
 using Fractal.Etl.Handlers.Tests.Support;
+using Fractal.FunctionApp.Tasks.Definitions;
 
 namespace Fractal.FunctionApp.Tests.Tasks.Models.LogIngest;
 

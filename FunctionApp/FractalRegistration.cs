@@ -25,7 +25,7 @@ namespace Fractal.FunctionApp;
 /// </summary>
 public static class FractalRegistration
 {
-    /// <summary>Every feature of the app: web (problem details, health), storage, data, analytics, Fractalis and tasks.</summary>
+    /// <summary>Every feature of the app: web (problem details, health), storage, data, analytics, Fractalis, tasks and the instances API the page reads.</summary>
     /// <param name="builder">The worker application builder.</param>
     /// <param name="configuration">The app's settings (app settings, <c>host.json</c> under <c>AzureFunctionsJobHost</c>).</param>
     public static IFunctionsWorkerApplicationBuilder AddFractal(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
@@ -38,7 +38,8 @@ public static class FractalRegistration
             .AddFractalData(configuration)
             .AddFractalAnalytics(configuration)
             .AddFractalis(configuration)
-            .AddFractalTasks(configuration);
+            .AddFractalTasks(configuration)
+            .AddFractalInstances(configuration);
     }
 
     /// <summary>
@@ -124,6 +125,18 @@ public static class FractalRegistration
     /// </summary>
     public static IFunctionsWorkerApplicationBuilder AddFractalis(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration) =>
         builder.AddFractalData(configuration).AddFractalAnalytics(configuration);
+
+    /// <summary>
+    /// The instances admin API (<c>/api/instances</c>) the page reads: the seal of its continuation tokens. The page itself
+    /// (<c>/api/ui/</c>) needs no service.
+    /// </summary>
+    public static IFunctionsWorkerApplicationBuilder AddFractalInstances(this IFunctionsWorkerApplicationBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configuration);
+        builder.Services.TryAddSingleton(_ => new Instances.InstanceTokens(configuration));
+        return builder;
+    }
 
     /// <summary>
     /// Batch tasks (<c>/api/tasks</c>, <c>/api/models</c>, the task queue): the models, the allow-list

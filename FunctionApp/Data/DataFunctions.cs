@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Fractal.FunctionApp.Data;
 
 /// <summary>
-/// The data API: <c>GET /api/handlers</c> lists the handlers that run; <c>POST /api/data</c> validates a request and starts one ETL orchestration for all
+/// The data API: <c>POST /api/data</c> validates a request and starts one ETL orchestration for all
 /// its descriptors; the other routes list, describe, preview and delete the session's datasets.
 /// Another session's ids are answered 404, never 403.
 /// </summary>
@@ -17,20 +17,12 @@ public sealed class DataFunctions
     private const int MaxPreviewRows = 10_000;
     private readonly DatasetRepository _datasets;
     private readonly DataLoads _loads;
-    private readonly EtlHandlerRegistry _handlers;
 
-    public DataFunctions(DatasetRepository datasets, DataLoads loads, EtlHandlerRegistry handlers)
+    public DataFunctions(DatasetRepository datasets, DataLoads loads)
     {
         _datasets = datasets;
         _loads = loads;
-        _handlers = handlers;
     }
-
-    /// <summary>The handlers this server runs (those <c>FRACTAL_ETL_HANDLERS</c> allows), each with its name and description.</summary>
-    [Function("Handlers_Catalog")]
-    public IResult Catalog(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "handlers")] HttpRequest request) =>
-        Results.Json(new { handlers = _handlers.AllowedHandlers.Select(handler => new { name = handler.Name, description = handler.Description }) });
 
     [Function("Data_Load")]
     public async Task<IResult> LoadAsync(

@@ -1,25 +1,13 @@
-using Microsoft.Playwright;
-
 namespace Fractal.FunctionApp.Tests.Fractalis;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright, the app on Azurite allowing one portal's origin, that
 /// portal's page, and another portal's page on an origin the app does not allow.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public sealed class BrowserFixture : BrowserAppFixture
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private AppHost? _app;
     private PortalPageServer? _allowed;
     private PortalPageServer? _refused;
-
-    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture has not started.");
-
-    internal AppHost App => _app ?? throw new InvalidOperationException("The fixture has not started.");
-
-    /// <summary>Every log entry the app writes while the browser drives it.</summary>
-    internal RecordingLoggerProvider Logs { get; } = new();
 
     internal PortalPageServer AllowedPortal => _allowed ?? throw new InvalidOperationException("The fixture has not started.");
 
@@ -28,48 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The Fractalis API's base URL, as a portal sets <c>fractalisNode</c>.</summary>
     public string FractalisNode => new Uri(App.Client.BaseAddress!, "api/fractalis").ToString();
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable("FRACTAL_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException($"The browser tests need Chromium at {chromium}: run `infra/local/services.sh start chromium`.");
-        }
-
-        _allowed = await PortalPageServer.StartAsync();
-        _refused = await PortalPageServer.StartAsync();
-        var settings = AppHost.OnAzurite(AppHost.NewHubName());
-        settings["FRACTAL_ETL_HANDLERS"] = "demo";
-        settings["Host:CORS"] = _allowed.Origin;
-        settings["Host:CORSCredentials"] = "true";
-        _app = await AppHost.StartAsync(settings, Logs);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        Logs.Dispose();
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
+        await base.DisposeAsync();
         if (_allowed is not null)
         {
             await _allowed.DisposeAsync();
@@ -79,5 +28,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await _refused.DisposeAsync();
         }
+    }
+
+    protected override async Task<Dictionary<string, string?>> SettingsAsync()
+    {
+        _allowed = await PortalPageServer.StartAsync();
+        _refused = await PortalPageServer.StartAsync();
+        var settings = AppHost.OnAzurite(AppHost.NewHubName());
+        settings["FRACTAL_ETL_HANDLERS"] = "demo";
+        settings["Host:CORS"] = _allowed.Origin;
+        settings["Host:CORSCredentials"] = "true";
+        return settings;
     }
 }

@@ -78,6 +78,7 @@ public sealed class MalformedInputFixture : IAsyncLifetime
         "id" or "instanceId" => AnalysisId,
         "file" => "correlation.svg",
         "eventName" => "approval",
+        "path" => "index.html",
         _ => throw new InvalidOperationException($"No real value is known for '{parameter}' of {route}: teach the fixture about it."),
     };
 

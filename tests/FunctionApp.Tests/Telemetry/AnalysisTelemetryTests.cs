@@ -9,8 +9,10 @@ namespace Fractal.FunctionApp.Tests.Telemetry;
 
 /// <summary>
 /// Traces, logs and metrics of one correlation analysis through the app's OpenTelemetry registration, caught by
-/// OpenTelemetry's in-memory exporters.
+/// OpenTelemetry's in-memory exporters. They run alone: a meter provider listens to the app's meter by name in the whole
+/// process, so another test host's analyses, running in parallel, would add to the counts.
 /// </summary>
+[Collection(RunsAlone.Name)]
 public sealed class AnalysisTelemetryTests
 {
     [Fact]

@@ -19,6 +19,10 @@ public sealed class TaskIntake
     private readonly TaskModelRegistry _models;
     private readonly TaskRuns _runs;
 
+    // Starts of one task id run one at a time in this process: the task hub's create is a look-up then an insert, so two
+    // deliveries of one message handled at once could both insert (the prefetch lets a host handle several at once).
+    private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     public TaskIntake(TaskModelRegistry models, TaskRuns runs)
     {
         _models = models;
@@ -46,6 +50,20 @@ public sealed class TaskIntake
         var parameters = body.TryGetProperty("params", out var given) && given.ValueKind != JsonValueKind.Null ? given : JsonDocument.Parse("{}").RootElement;
         var run = _runs.Create(taskId, model, model.Validate(parameters));
 
+        var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(taskId) % (uint)_stripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            return await StartOnceAsync(client, taskId, run, cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private static async Task<TaskStart> StartOnceAsync(DurableTaskClient client, string taskId, TaskRun run, CancellationToken cancellationToken)
+    {
         var instanceId = TaskIds.InstanceId(taskId);
         if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is not null)
         {

@@ -23,7 +23,15 @@ public sealed class TaskQueueTests
         Assert.Equal(500u, await broker.ReadyCountAsync());
         await using var app = await AppHost.StartAsync(broker.HostSettings());
         await broker.WaitForEventsAsync(ids, s_wait);
+
+        // The event is the orchestration's last activity: its instance reads Completed a moment after.
         var (status, page) = await TaskCalls.GetAsync(app.Client, "/api/tasks?top=500");
+        using var settle = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (page.GetProperty("tasks").EnumerateArray().Any(t => t.GetProperty("status").GetString() != "Completed"))
+        {
+            await Task.Delay(500, settle.Token);
+            (status, page) = await TaskCalls.GetAsync(app.Client, "/api/tasks?top=500");
+        }
 
         Assert.Equal(HttpStatusCode.OK, status);
         var tasks = page.GetProperty("tasks").EnumerateArray().ToList();

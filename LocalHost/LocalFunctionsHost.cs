@@ -69,6 +69,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = http.MaxRequestBodySize);
         builder.WebHost.UseUrls((configuration[SettingNames.Urls] ?? LocalFunctionsHostOptions.DefaultUrls).Split(';', StringSplitOptions.RemoveEmptyEntries));
         builder.Logging.AddConfiguration(configuration.GetSection($"{SettingNames.HostJsonSection}:logging")).AddConsole();
+        // A registration that cannot be built fails the start, not the first request that needs it.
+        builder.Host.UseDefaultServiceProvider(provider => provider.ValidateOnBuild = true);
         builder.Services.Configure<HostOptions>(host =>
         {
             // The HTTP server drains while the durable worker hands its work back: a stop takes about a second.

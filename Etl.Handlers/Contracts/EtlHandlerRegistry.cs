@@ -10,9 +10,13 @@ namespace Fractal.Etl.Handlers;
 public sealed class EtlHandlerRegistry
 {
     private readonly Dictionary<string, IEtlHandler> _handlers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _allowed;
-    private readonly EtlSettings _settings;
+    private readonly IOptions<EtlSettings> _settings;
+    private readonly Lazy<IReadOnlyList<string>> _allowed;
 
+    /// <summary>
+    /// Reads the settings only when first asked (not while being built), so that building the registry during another
+    /// feature's start-up check never reports <c>FRACTAL_ETL_*</c> problems in that feature's name.
+    /// </summary>
     public EtlHandlerRegistry(IEnumerable<IEtlHandler> handlers, IOptions<EtlSettings> settings)
     {
         ArgumentNullException.ThrowIfNull(handlers);
@@ -22,27 +26,29 @@ public sealed class EtlHandlerRegistry
             _handlers.Add(handler.Name, handler);
         }
 
-        _settings = settings.Value;
-        var allowList = _settings.AllowList();
-        _allowed = allowList.Contains(EtlSettings.EveryHandler)
-            ? new HashSet<string>(_handlers.Keys, StringComparer.Ordinal)
-            : new HashSet<string>(allowList, StringComparer.Ordinal);
+        _settings = settings;
         Registered = [.. _handlers.Keys.Order(StringComparer.Ordinal)];
-        Allowed = [.. Registered.Where(_allowed.Contains)];
+        _allowed = new Lazy<IReadOnlyList<string>>(() =>
+        {
+            var allowList = Settings.AllowList();
+            return allowList.Contains(EtlSettings.EveryHandler) ? Registered : [.. Registered.Where(allowList.Contains)];
+        });
     }
 
     /// <summary>Every registered handler's name, allowed or not.</summary>
     public IReadOnlyList<string> Registered { get; }
 
     /// <summary>The handlers that are both registered and allow-listed, by name.</summary>
-    public IReadOnlyList<string> Allowed { get; }
+    public IReadOnlyList<string> Allowed => _allowed.Value;
+
+    private EtlSettings Settings => _settings.Value;
 
     /// <summary>The handlers that may run, in the order of <see cref="Allowed"/>.</summary>
     public IReadOnlyList<IEtlHandler> AllowedHandlers => [.. Allowed.Select(name => _handlers[name])];
 
     /// <summary>The allowed handler of that name, or null.</summary>
     public IEtlHandler? Find(string? name) =>
-        name is not null && _allowed.Contains(name) && _handlers.TryGetValue(name, out var handler) ? handler : null;
+        name is not null && Allowed.Contains(name) && _handlers.TryGetValue(name, out var handler) ? handler : null;
 
     /// <summary>The allowed handler of that name; throws for any other.</summary>
     public IEtlHandler Get(string name) =>
@@ -56,10 +62,10 @@ public sealed class EtlHandlerRegistry
     {
         ArgumentNullException.ThrowIfNull(source);
         var partitions = await Get(source.Handler).PlanAsync(source, descriptor, context, cancellationToken);
-        return partitions.Count <= _settings.MaxPartitions
+        return partitions.Count <= Settings.MaxPartitions
             ? partitions
             : throw new EtlDataException(
-                $"the source was split into {partitions.Count} partitions; at most {_settings.MaxPartitions} are allowed per descriptor ({EtlSettings.MaxPartitionsSetting})");
+                $"the source was split into {partitions.Count} partitions; at most {Settings.MaxPartitions} are allowed per descriptor ({EtlSettings.MaxPartitionsSetting})");
     }
 
     /// <summary>
@@ -98,7 +104,7 @@ public sealed class EtlHandlerRegistry
         }
 
         errors.AddRange(EtlOptions.CheckIsObject(request.Options));
-        if (SourceHttp.CheckUrl(request.Server) is null && SourceHttp.CheckUrl(request.Server, _settings) is { } local)
+        if (SourceHttp.CheckUrl(request.Server) is null && SourceHttp.CheckUrl(request.Server, Settings) is { } local)
         {
             errors.Add(new FieldError("server", local));
         }
@@ -108,11 +114,11 @@ public sealed class EtlHandlerRegistry
             errors.AddRange(handler.Validate(request));
         }
 
-        if (handler is not null && errors.Count == 0 && handler.RequestedPartitions(request) is { } asked && asked.Count > _settings.MaxPartitions)
+        if (handler is not null && errors.Count == 0 && handler.RequestedPartitions(request) is { } asked && asked.Count > Settings.MaxPartitions)
         {
             errors.Add(new FieldError(
                 $"options.{asked.Option}",
-                $"'options.{asked.Option}' asks for {asked.Count} partitions; at most {_settings.MaxPartitions} are allowed per descriptor ({EtlSettings.MaxPartitionsSetting})."));
+                $"'options.{asked.Option}' asks for {asked.Count} partitions; at most {Settings.MaxPartitions} are allowed per descriptor ({EtlSettings.MaxPartitionsSetting})."));
         }
 
         return errors;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Tasks.Definitions;
 
@@ -9,9 +10,10 @@ public sealed class TaskRuns
 {
     private readonly FanOutSettings _fanOut;
 
-    public TaskRuns(FanOutSettings fanOut)
+    public TaskRuns(IOptions<FanOutSettings> fanOut)
     {
-        _fanOut = fanOut;
+        ArgumentNullException.ThrowIfNull(fanOut);
+        _fanOut = fanOut.Value;
     }
 
     /// <summary>The run of <paramref name="model"/> with checked <paramref name="parameters"/> for the task <paramref name="taskId"/>.</summary>

@@ -14,7 +14,7 @@ internal static class TestSettings
         IReadOnlyDictionary<string, string>? extra = null) =>
         Configuration(handlers, allowLoopback, extra).Get<EtlSettings>() ?? new EtlSettings();
 
-    /// <summary>The app's registry of the shipped handlers (<c>AddEtlHandlers</c>) over those settings; throws as start-up would when they fail validation.</summary>
+    /// <summary>The app's registry of the shipped handlers (<c>AddEtlHandlers</c>) over those settings; throws as start-up does when they fail validation.</summary>
     public static EtlHandlerRegistry Registry(
         string handlers = EtlSettings.EveryHandler,
         bool allowLoopback = true,
@@ -22,7 +22,9 @@ internal static class TestSettings
     {
         var services = new ServiceCollection().AddEtlHandlers();
         services.AddOptions<EtlSettings>().Bind(Configuration(handlers, allowLoopback, extra));
-        return services.BuildServiceProvider().GetRequiredService<EtlHandlerRegistry>();
+        var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<IOptions<EtlSettings>>().Value; // the check start-up runs (ValidateOnStart)
+        return provider.GetRequiredService<EtlHandlerRegistry>();
     }
 
     /// <summary>A registry of exactly <paramref name="handlers"/> over <paramref name="settings"/>.</summary>

@@ -23,8 +23,8 @@ public sealed class LogIngestModel : IPartitionedTaskModel
     private const string UploadSession = "tasks";
 
     private readonly EtlHandlerRegistry _handlers;
-    private readonly EtlSettings _settings;
-    private readonly HttpClient _http;
+    private readonly IOptions<EtlSettings> _settings;
+    private readonly EtlHttpClient _http;
     private readonly UploadStore _uploads;
     private readonly LogsetStore _logsets;
 
@@ -33,8 +33,8 @@ public sealed class LogIngestModel : IPartitionedTaskModel
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(http);
         _handlers = handlers;
-        _settings = settings.Value;
-        _http = http.Client;
+        _settings = settings;
+        _http = http;
         _uploads = uploads;
         _logsets = logsets;
     }
@@ -178,9 +178,9 @@ public sealed class LogIngestModel : IPartitionedTaskModel
         Descriptors = read.Fields,
     };
 
-    private EtlExtractContext Context() => new(_settings)
+    private EtlExtractContext Context() => new(_settings.Value)
     {
-        HttpClient = _http,
+        HttpClient = _http.Client,
         OpenUpload = async (upload, cancellationToken) => await _uploads.OpenAsync(UploadSession, upload, cancellationToken)
             ?? throw new SourceFailedException($"the task has no upload '{upload}'"),
     };

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Fractal.FunctionApp.Orchestrations;
 using Fractal.FunctionApp.Tasks.Definitions;
+using Microsoft.Extensions.Options;
 
 namespace Fractal.FunctionApp.Tasks;
 

@@ -1,5 +1,6 @@
 using Fractal.LocalHost.Tests.Support;
 using Fractal.Samples;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Fractal.LocalHost.Tests;
@@ -30,5 +31,28 @@ public sealed class LocalFunctionsHostTests : IDisposable
 
         Assert.Contains("extensions:durableTask:storageProvider:maxQueuePollingInterval", error.Message, StringComparison.Ordinal);
         Assert.Contains("soon", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Create_AppServiceWhoseDependencyIsNotRegistered_FailsNamingBoth()
+    {
+        var error = Assert.Throws<AggregateException>(() => LocalFunctionsHost.Create(new LocalFunctionsHostOptions
+        {
+            AppAssembly = typeof(HelloSample).Assembly,
+            AppDirectory = _directory,
+            Settings = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" },
+            ConfigureApp = (worker, _) => worker.Services.AddSingleton<NeedsAnUnregisteredService>(),
+            ConfigureEngine = (_, _, _) => { },
+        }));
+
+        Assert.Contains(nameof(NeedsAnUnregisteredService), error.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(UnregisteredService), error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class UnregisteredService;
+
+    private sealed class NeedsAnUnregisteredService(UnregisteredService dependency)
+    {
+        public UnregisteredService Dependency { get; } = dependency;
     }
 }

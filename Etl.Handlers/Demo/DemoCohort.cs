@@ -9,6 +9,9 @@ namespace Fractal.Etl.Handlers.Demo;
 /// Structure to find: BMI rises with age; genes g_0001-g_0010 are up in cohort B and g_0011-g_0020
 /// down in cohort C; g_0021-g_0040 share a latent factor (a co-expressed module); g_0041-g_0045 are
 /// higher in males; survival is longer in B and shorter in C (and with youth), censored at 12-72 months.
+/// Read counts r_0001-r_0200 (negative binomial, for DESeq2) follow the same design: r_0001-r_0010 twice as
+/// high in cohort B, r_0011-r_0020 half as high in cohort C; they are drawn after everything else, so adding
+/// them left the other fields' values as they were.
 /// </summary>
 internal sealed class DemoCohort
 {
@@ -26,13 +29,15 @@ internal sealed class DemoCohort
         SubjectIds = subjectIds;
     }
 
-    /// <summary>Every field, clinical first, then genes.</summary>
+    /// <summary>Every field, clinical first, then genes' expression, then genes' read counts.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["age", "bmi", "sex", "cohort", "os_months", "os_event", "os_status", .. Enumerable.Range(1, GeneCount).Select(GeneName)];
+        ["age", "bmi", "sex", "cohort", "os_months", "os_event", "os_status", .. Enumerable.Range(1, GeneCount).Select(GeneName), .. Enumerable.Range(1, GeneCount).Select(CountName)];
 
     public IReadOnlyList<string> SubjectIds { get; }
 
     public static string GeneName(int number) => string.Create(CultureInfo.InvariantCulture, $"g_{number:0000}");
+
+    public static string CountName(int number) => string.Create(CultureInfo.InvariantCulture, $"r_{number:0000}");
 
     public SourceValue Value(string field, int subject) =>
         _numbers.TryGetValue(field, out var numbers) ? SourceValue.FromNumber(numbers[subject])
@@ -99,6 +104,34 @@ internal sealed class DemoCohort
             }
 
             cohort._numbers[GeneName(gene)] = values;
+        }
+
+        var depth = new double[SubjectCount];
+        for (var i = 0; i < SubjectCount; i++)
+        {
+            depth[i] = Math.Exp(Normal.Sample(random, 0, 0.25));
+        }
+
+        for (var gene = 1; gene <= GeneCount; gene++)
+        {
+            var mean = Math.Exp(Normal.Sample(random, 5, 1.5));
+            var size = 1 / (0.08 + (1 / mean));
+            var counts = new double[SubjectCount];
+            for (var i = 0; i < SubjectCount; i++)
+            {
+                var fold = gene switch
+                {
+                    <= 10 when group[i] == 1 => 2.0,
+                    > 10 and <= 20 when group[i] == 2 => 0.5,
+                    _ => 1.0,
+                };
+                // Negative binomial as a gamma-Poisson mixture: MathNet's NegativeBinomial.Sample draws its Poisson by
+                // multiplying uniforms against exp(-λ), which never ends once λ passes about 745.
+                var mu = mean * fold * depth[i];
+                counts[i] = Poisson.Sample(random, Gamma.Sample(random, size, size / mu));
+            }
+
+            cohort._numbers[CountName(gene)] = counts;
         }
 
         return cohort;

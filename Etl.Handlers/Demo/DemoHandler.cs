@@ -7,7 +7,8 @@ namespace Fractal.Etl.Handlers.Demo;
 /// <c>demo</c>: a generated clinical and expression cohort of 500 subjects, the same for the same
 /// <c>options.seed</c> (default 42), so every analysis can be tried with no source. Fields: <c>age</c>,
 /// <c>bmi</c> (numerical), <c>sex</c>, <c>cohort</c> (categorical), <c>os_months</c> and <c>os_event</c>
-/// (a time-to-event pair) and <c>g_0001</c> to <c>g_0200</c> (expression; a numerical array by prefix <c>g_</c>).
+/// (a time-to-event pair), <c>g_0001</c> to <c>g_0200</c> (expression; a numerical array by prefix <c>g_</c>) and
+/// <c>r_0001</c> to <c>r_0200</c> (read counts, for DESeq2; a numerical array by prefix <c>r_</c>).
 /// </summary>
 public sealed class DemoHandler : IEtlHandler
 {
@@ -17,7 +18,7 @@ public sealed class DemoHandler : IEtlHandler
 
     public string Name => HandlerName;
 
-    public string Description => "A seeded 500-subject clinical and expression cohort; options: seed (default 42).";
+    public string Description => "A seeded 500-subject clinical, expression and read-count cohort; options: seed (default 42).";
 
     public IReadOnlyList<FieldError> Validate(EtlRequest request)
     {
@@ -32,7 +33,7 @@ public sealed class DemoHandler : IEtlHandler
             }
             catch (EtlDataException exception)
             {
-                errors.Add(new FieldError($"descriptors[{i}]", $"{exception.Message}; the demo offers {string.Join(", ", DemoCohort.Columns.Take(7))} and g_0001 to g_0200."));
+                errors.Add(new FieldError($"descriptors[{i}]", $"{exception.Message}; the demo offers {string.Join(", ", DemoCohort.Columns.Take(7))}, g_0001 to g_0200 and r_0001 to r_0200."));
             }
         }
 

@@ -9,13 +9,15 @@ namespace Fractal.Domain.Analyses.Volcano;
 /// in <see cref="LogFCs"/>, <see cref="AveExpr"/>, <see cref="F"/>, and <see cref="PValue"/> and
 /// <see cref="AdjPValue"/> of the F; <see cref="LogFC"/> and <see cref="T"/> are then NaN, there being no single
 /// difference, and <see cref="B"/> is null. The F-test fields are null, and left out of the JSON, for two subsets.
+/// For DESeq2, <see cref="LogFC"/> is the log2 fold change, <see cref="T"/> the Wald statistic, and
+/// <see cref="BaseMean"/> and <see cref="LfcSE"/> are set.
 /// </summary>
 public sealed record VolcanoFeature
 {
     [JsonPropertyName("feature")]
     public required string Feature { get; init; }
 
-    /// <summary>The difference of the subsets' means, s2 − s1 (the data being on a log scale); NaN for three or more subsets.</summary>
+    /// <summary>The difference of the subsets' means, s2 − s1 (the data being on a log scale), or DESeq2's log2 fold change; NaN for three or more subsets.</summary>
     [JsonPropertyName("logFC")]
     public required double LogFC { get; init; }
 
@@ -27,7 +29,7 @@ public sealed record VolcanoFeature
     [JsonPropertyName("adj.P.Val")]
     public required double AdjPValue { get; init; }
 
-    /// <summary>limma's moderated t or Welch's t; NaN for three or more subsets.</summary>
+    /// <summary>limma's moderated t, Welch's t or DESeq2's Wald statistic; NaN for three or more subsets.</summary>
     [JsonPropertyName("t")]
     public required double T { get; init; }
 
@@ -51,6 +53,16 @@ public sealed record VolcanoFeature
     [JsonPropertyName("logFCs")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<double>? LogFCs { get; init; }
+
+    /// <summary>DESeq2's mean of the normalized counts over all samples; null for the other methods.</summary>
+    [JsonPropertyName("baseMean")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? BaseMean { get; init; }
+
+    /// <summary>The standard error of DESeq2's log2 fold change; null for the other methods.</summary>
+    [JsonPropertyName("lfcSE")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? LfcSE { get; init; }
 
     /// <summary>Why the statistics are NaN; null when they are defined.</summary>
     [JsonPropertyName("reason")]

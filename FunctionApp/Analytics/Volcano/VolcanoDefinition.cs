@@ -8,7 +8,10 @@ using Fractal.FunctionApp.Fractalis.Tasks;
 
 namespace Fractal.FunctionApp.Analytics.Volcano;
 
-/// <summary><c>compute-volcanoplot</c>: fold changes against p-values of every feature, by limma or Welch's t test in chunks of features.</summary>
+/// <summary>
+/// <c>compute-volcanoplot</c>: fold changes against p-values of every feature, by limma or Welch's t test in chunks of
+/// features, or by DESeq2 over the whole matrix when finishing.
+/// </summary>
 internal sealed class VolcanoDefinition : AnalysisDefinition<VolcanoResult>, IFeatureMatrixAnalysis
 {
     public override AnalysisSchema Schema => VolcanoAnalysis.Schema;
@@ -35,9 +38,12 @@ internal sealed class VolcanoDefinition : AnalysisDefinition<VolcanoResult>, IFe
     {
         ArgumentNullException.ThrowIfNull(shape);
         var (matrix, _) = await PrepareAsync(inputs, job, cancellationToken);
-        return shape.Method == "limma"
-            ? VolcanoAnalysis.FromLimma(matrix, shape.Model(), FeatureChunkStatistics.Limma(shape, parts))
-            : VolcanoAnalysis.FromWelch(matrix, shape.Model(), FeatureChunkStatistics.Welch(parts));
+        return shape.Method switch
+        {
+            "limma" => VolcanoAnalysis.FromLimma(matrix, shape.Model(), FeatureChunkStatistics.Limma(shape, parts)),
+            "welch" => VolcanoAnalysis.FromWelch(matrix, shape.Model(), FeatureChunkStatistics.Welch(parts)),
+            _ => VolcanoAnalysis.RunDESeq2(matrix, (await inputs.ArgsAsync(job, cancellationToken)).WholeNumber("min_total_row_count", 0)),
+        };
     }
 
     protected override IReadOnlyList<NamedPlot> Draw(VolcanoResult result) => [VolcanoChart.Draw(result)];
@@ -50,6 +56,7 @@ internal sealed class VolcanoDefinition : AnalysisDefinition<VolcanoResult>, IFe
         return new VolcanoArguments(
             await inputs.TablesAsync(job.Session, args, "numerical_arrays", cancellationToken),
             args.Text("ranking_method", "limma")!,
-            await inputs.ScopeAsync(job.Session, args, cancellationToken));
+            await inputs.ScopeAsync(job.Session, args, cancellationToken),
+            args.WholeNumber("min_total_row_count", 0));
     }
 }

@@ -74,6 +74,7 @@ public sealed class ChartContractFixture : IAsyncLifetime
                 new { field = "os_months", data_type = "numerical", label = "os_months" },
                 new { field = "os_event", data_type = "numerical", label = "os_event" },
                 new { field_prefix = "g_", data_type = "numerical_array", label = "genes" },
+                new { field_prefix = "r_", data_type = "numerical_array", label = "counts" },
             },
         });
         if (load.StatusCode != HttpStatusCode.Created)
@@ -81,7 +82,7 @@ public sealed class ChartContractFixture : IAsyncLifetime
             throw new InvalidOperationException($"POST /data answered {(int)load.StatusCode}: {await load.Content.ReadAsStringAsync()}");
         }
 
-        DataStates = await PollDataAsync(7);
+        DataStates = await PollDataAsync(8);
         foreach (var state in DataStates)
         {
             TaskIds[state!["label"]!.GetValue<string>()] = state["task_id"]!.GetValue<string>();

@@ -173,4 +173,69 @@ public sealed class VolcanoAnalysisTests
         Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("table_t")), [.. result.Statistics.Select(s => s.T)], Tolerance.Statistics, "t", 1e-9);
         Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("adj.P.Val")), [.. result.Statistics.Select(s => s.AdjPValue)], Tolerance.Statistics, "adj.P.Val", 1e-15);
     }
+
+    [Fact]
+    public void Run_DESeq2_MatchesDESeq2UnderTheVolcanoColumns()
+    {
+        var (table, scope, fixture) = CountCase();
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([table], VolcanoAnalysis.DESeq2Method, scope));
+
+        Assert.Equal(VolcanoAnalysis.DESeq2Method, result.RankingMethod);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("log2_fold_change")), [.. result.Statistics.Select(s => s.LogFC)], Tolerance.Statistics, "logFC", 1e-9);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("stat")), [.. result.Statistics.Select(s => s.T)], Tolerance.Statistics, "t", 1e-9);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("padj")), [.. result.Statistics.Select(s => s.AdjPValue)], Tolerance.Statistics, "adj.P.Val", 1e-15);
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("base_mean")), [.. result.Statistics.Select(s => s.BaseMean!.Value)], Tolerance.Values, "baseMean");
+        Tolerance.AssertAllClose(ReferenceFixture.Numbers(fixture.GetProperty("lfc_se")), [.. result.Statistics.Select(s => s.LfcSE!.Value)], Tolerance.Statistics, "lfcSE");
+    }
+
+    [Fact]
+    public void Run_DESeq2GeneWithNoCounts_SaysWhy()
+    {
+        var (table, scope, _) = CountCase();
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([table], VolcanoAnalysis.DESeq2Method, scope));
+
+        Assert.Equal("every count is zero", result.Statistics[0].Reason);
+    }
+
+    [Fact]
+    public void Run_DESeq2MinTotalRowCount_LeavesOutTheFeaturesBelowIt()
+    {
+        var (table, scope, fixture) = CountCase();
+        var totals = ReferenceFixture.Rows(fixture.GetProperty("counts")).Select(row => row.Sum()).ToArray();
+
+        var result = VolcanoAnalysis.Run(new VolcanoArguments([table], VolcanoAnalysis.DESeq2Method, scope, MinTotalRowCount: 50));
+
+        Assert.Equal(totals.Select((total, f) => (total, f)).Where(t => t.total >= 50).Select(t => ArrayTables.Feature(t.f)), result.Statistics.Select(s => s.Feature));
+    }
+
+    [Fact]
+    public void Run_DESeq2ThreeSubsets_ThrowsNamingSubsets()
+    {
+        var scope = new AnalysisScope(null, [["p0", "p1"], ["p2", "p3"], ["p4", "p5"]], null);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows([[1, 2, 3, 4, 5, 6]])], VolcanoAnalysis.DESeq2Method, scope)));
+
+        Assert.Equal("subsets", error.Argument);
+        Assert.Contains("DESeq2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_DESeq2LogScaleValues_ThrowsNamingTheArrays()
+    {
+        var scope = new AnalysisScope(null, [["p0", "p1"], ["p2", "p3"]], null);
+
+        var error = Assert.Throws<AnalysisArgumentException>(() => VolcanoAnalysis.Run(new VolcanoArguments([ArrayTables.FromRows([[7.25, 6.5, 8.125, 7.0]])], VolcanoAnalysis.DESeq2Method, scope)));
+
+        Assert.Equal("numerical_arrays", error.Argument);
+        Assert.Contains("counts", error.Message, StringComparison.Ordinal);
+    }
+
+    private static (DatasetTable Table, AnalysisScope Scope, JsonElement Fixture) CountCase()
+    {
+        var fixture = ReferenceFixture.Load("deseq2", "deseq2").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "three_vs_three");
+        var table = ArrayTables.FromRows(ReferenceFixture.Rows(fixture.GetProperty("counts")));
+        return (table, new AnalysisScope(null, ArrayTables.Subsets(ReferenceFixture.Integers(fixture.GetProperty("groups"))), null), fixture);
+    }
 }

@@ -27,15 +27,45 @@ public sealed class VolcanoMappingTests
     }
 
     [Fact]
-    public void ToNative_DESeq2_IsUnsupportedNamingLimma()
+    public void ToNative_DESeq2_KeepsTheMinimalTotalReads()
     {
-        var args = FractalisResult.Args("""{"numerical_arrays": ["d-genes"], "ranking_method": "DESeq2", "params": {"min_total_row_count": 10}}""");
+        var args = FractalisResult.Args("""{"numerical_arrays": ["d-counts"], "ranking_method": "DESeq2", "params": {"min_total_row_count": 10}, "subsets": [["S01", "S02"], ["S03", "S04"]]}""");
+
+        var native = FractalisResult.ToNative(VolcanoAnalysis.TaskName, args);
+
+        Assert.Equal(VolcanoAnalysis.DESeq2Method, native["ranking_method"]!.GetValue<string>());
+        Assert.Equal(10, native["min_total_row_count"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void ToNative_OtherMethod_IsUnsupportedNamingTheSupportedOnes()
+    {
+        var args = FractalisResult.Args("""{"numerical_arrays": ["d-genes"], "ranking_method": "edgeR"}""");
 
         var error = Assert.Throws<FractalisUnsupportedTaskException>(() => FractalisResult.ToNative(VolcanoAnalysis.TaskName, args));
 
-        Assert.Contains("limma", error.Message, StringComparison.Ordinal);
-        Assert.Contains("DESeq2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("edgeR", error.Message, StringComparison.Ordinal);
+        Assert.Contains("limma and DESeq2", error.Message, StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(error.ErrorType));
+    }
+
+    [Fact]
+    public void ToFractalis_DESeq2Result_GivesTheResultsTableAsColumns()
+    {
+        var counts = SmallCohort.Array(8, (f, s) => Math.Round(40.0 * (f + 1) * (f == 0 && s >= SmallCohort.Size / 2 ? 3 : 1) * (1 + SmallCohort.Noise((f * 13) + s))));
+        var native = VolcanoAnalysis.Run(new([counts], VolcanoAnalysis.DESeq2Method, new AnalysisScope(null, SmallCohort.Halves, null)));
+        static double NumberOrNaN(JsonNode? node) => node is null ? double.NaN : FractalisResult.Number(node);
+
+        var result = FractalisResult.Parse(VolcanoAnalysis.TaskName, FractalisResult.Native(native), []);
+        var stats = result["stats"]!.AsObject();
+
+        Assert.Equal(["feature", "baseMean", "log2FoldChange", "lfcSE", "stat", "pvalue", "padj"], stats.Select(pair => pair.Key));
+        Assert.Equal(native.Statistics.Select(f => f.LogFC), stats["log2FoldChange"]!.AsArray().Select(NumberOrNaN));
+        Assert.Equal(native.Statistics.Select(f => f.T), stats["stat"]!.AsArray().Select(NumberOrNaN));
+        Assert.Equal(native.Statistics.Select(f => f.PValue), stats["pvalue"]!.AsArray().Select(NumberOrNaN));
+        Assert.Equal(native.Statistics.Select(f => f.AdjPValue), stats["padj"]!.AsArray().Select(NumberOrNaN));
+        Assert.Equal(native.Statistics.Select(f => f.BaseMean!.Value), stats["baseMean"]!.AsArray().Select(NumberOrNaN));
+        Assert.Equal(native.Statistics.Select(f => f.LfcSE!.Value), stats["lfcSE"]!.AsArray().Select(NumberOrNaN));
     }
 
     [Fact]

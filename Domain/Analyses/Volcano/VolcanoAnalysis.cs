@@ -205,7 +205,8 @@ public static class VolcanoAnalysis
     }
 
     private static string? DESeq2Reason(DESeq2Table table, int i) =>
-        table.BaseMean[i] == 0 ? "every count is zero"
+        !table.Converged[i] ? "the fit did not converge; DESeq2 refits such a feature with optim, so these values differ from its"
+        : table.BaseMean[i] == 0 ? "every count is zero"
         : double.IsNaN(table.PValue[i]) ? "a count is an outlier by Cook's distance"
         : double.IsNaN(table.AdjustedPValue[i]) ? "left out of the adjustment by independent filtering (low mean count)"
         : null;

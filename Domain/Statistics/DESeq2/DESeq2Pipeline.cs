@@ -169,13 +169,15 @@ public static class DESeq2Pipeline
     /// <summary>
     /// <c>refitWithoutOutliers</c>: in groups of seven or more samples, a count whose Cook's distance passes the cutoff
     /// is replaced by the gene's 20% trimmed mean of normalized counts times the sample's size factor, the gene is
-    /// refitted with the trend and prior kept, and the largest distance is taken over the other samples only.
+    /// refitted with the trend and prior kept, and, once any gene was refitted, the largest distance of every gene is
+    /// taken over the other samples only.
     /// </summary>
     private static void ReplaceOutliers(GroupDesign design, Gene[] genes, double[] sizeFactors, Func<double, double> trend, double priorVariance, double varLogDispersions, double maxDispersion)
     {
         var cutoff = CooksCutoff(design);
         bool Replaceable(int sample) => design.InGroupOfAtLeast(sample, MinReplicatesForReplace);
         var allReplaceable = Enumerable.Range(0, design.Samples).All(Replaceable);
+        var refitted = false;
         foreach (var gene in genes)
         {
             var originalCooks = gene.Cooks!;
@@ -205,10 +207,17 @@ public static class DESeq2Pipeline
                     EstimateMap(design, refit, priorVariance, varLogDispersions, maxDispersion);
                     Test(design, refit, sizeFactors);
                     gene.Fit = refit.Fit;
+                    refitted = true;
                 }
             }
+        }
 
-            gene.MaxCooks = allReplaceable ? double.NaN : CooksDistance.Max(design, originalCooks, j => !Replaceable(j));
+        if (refitted)
+        {
+            foreach (var gene in genes)
+            {
+                gene.MaxCooks = allReplaceable ? double.NaN : CooksDistance.Max(design, gene.Cooks!, j => !Replaceable(j));
+            }
         }
     }
 
@@ -224,11 +233,19 @@ public static class DESeq2Pipeline
         var se = new double[n];
         var stat = new double[n];
         var p = new double[n];
+        var converged = new bool[n];
         var cutoff = CooksCutoff(design);
         for (var i = 0; i < n; i++)
         {
             var gene = genes[i];
             baseMean[i] = gene.BaseMean;
+            converged[i] = gene.Fit?.Converged ?? true;
+            if (gene.Replaced && gene.BaseMean == 0)
+            {
+                (lfc[i], se[i], stat[i], p[i]) = (0, 0, 0, 1);
+                continue;
+            }
+
             if (gene.Fit is null)
             {
                 lfc[i] = se[i] = stat[i] = p[i] = double.NaN;
@@ -244,15 +261,10 @@ public static class DESeq2Pipeline
             {
                 p[i] = double.NaN;
             }
-
-            if (gene.Replaced && gene.BaseMean == 0)
-            {
-                (lfc[i], se[i], stat[i], p[i]) = (0, 0, 0, 1);
-            }
         }
 
         var padj = IndependentFiltering.Adjust(baseMean, p).AdjustedPValues;
-        return new DESeq2Table(baseMean, lfc, se, stat, p, padj);
+        return new DESeq2Table(baseMean, lfc, se, stat, p, padj, converged);
     }
 
     /// <summary>Whether three or more samples have a larger count than the sample with the largest Cook's distance.</summary>

@@ -11,10 +11,16 @@ namespace Fractal.Domain.Statistics.DESeq2;
 /// <param name="Stat">The Wald statistic.</param>
 /// <param name="PValue">The Wald test's two-sided p-value.</param>
 /// <param name="AdjustedPValue">The Benjamini–Hochberg adjusted p-value after independent filtering on the base mean.</param>
+/// <param name="Converged">
+/// Whether the GLM's iterations converged. Where they did not, DESeq2 refits the gene with R's <c>optim</c>
+/// (L-BFGS-B), which is not reproduced: the gene keeps the last iterate, so its fold change, standard error,
+/// statistic and p-value differ from DESeq2's.
+/// </param>
 public sealed record DESeq2Table(
     double[] BaseMean,
     double[] Log2FoldChange,
     double[] LfcStandardError,
     double[] Stat,
     double[] PValue,
-    double[] AdjustedPValue);
+    double[] AdjustedPValue,
+    bool[] Converged);

@@ -21,6 +21,11 @@ internal sealed class BenchData
 
     public required int[] GroupOfSample { get; init; }
 
+    /// <summary>Read counts, features (rows) × samples (negative binomial); the first half of the samples is group 0.</summary>
+    public required double[][] Counts { get; init; }
+
+    public required int[] GroupOfCountSample { get; init; }
+
     /// <summary>Observations (rows) × variables for hierarchical clustering.</summary>
     public required double[][] ClusterRows { get; init; }
 
@@ -70,6 +75,21 @@ internal sealed class BenchData
             }
         }
 
+        var countGroups = Enumerable.Range(0, sizes.CountSamples).Select(s => s < sizes.CountSamples / 2 ? 0 : 1).ToArray();
+        var counts = new double[sizes.CountFeatures][];
+        for (var f = 0; f < counts.Length; f++)
+        {
+            var mean = Math.Exp(ContinuousUniform.Sample(random, Math.Log(2), Math.Log(5000)));
+            var size = 1 / (0.05 + (2 / mean));
+            var fold = f < counts.Length / 10 ? Math.Pow(2, Normal.Sample(random, 0, 1.5)) : 1.0;
+            counts[f] = new double[sizes.CountSamples];
+            for (var s = 0; s < sizes.CountSamples; s++)
+            {
+                var mu = mean * (countGroups[s] == 1 ? fold : 1.0);
+                counts[f][s] = Poisson.Sample(random, Gamma.Sample(random, size, size / mu));
+            }
+        }
+
         var times = new double[sizes.Subjects];
         var events = new bool[sizes.Subjects];
         var survivalGroups = new int[sizes.Subjects];
@@ -90,6 +110,8 @@ internal sealed class BenchData
             PcaRows = pca,
             Expression = expression,
             GroupOfSample = groups,
+            Counts = counts,
+            GroupOfCountSample = countGroups,
             ClusterRows = Rows(sizes.ClusterRows, sizes.ClusterColumns, normal),
             Times = times,
             Events = events,
@@ -105,6 +127,8 @@ internal sealed class BenchData
         WriteValues(Path.Combine(directory, "pca.f64"), PcaRows.SelectMany(r => r));
         WriteValues(Path.Combine(directory, "expression.f64"), Expression.SelectMany(r => r));
         WriteValues(Path.Combine(directory, "groups.f64"), GroupOfSample.Select(g => (double)g));
+        WriteValues(Path.Combine(directory, "counts.f64"), Counts.SelectMany(r => r));
+        WriteValues(Path.Combine(directory, "count_groups.f64"), GroupOfCountSample.Select(g => (double)g));
         WriteValues(Path.Combine(directory, "cluster.f64"), ClusterRows.SelectMany(r => r));
         WriteValues(Path.Combine(directory, "times.f64"), Times);
         WriteValues(Path.Combine(directory, "events.f64"), Events.Select(e => e ? 1.0 : 0.0));
@@ -114,6 +138,7 @@ internal sealed class BenchData
             $"pairs {PairX.Length}",
             $"pca {PcaRows.Length} {PcaRows[0].Length}",
             $"expression {Expression.Length} {Expression[0].Length}",
+            $"counts {Counts.Length} {Counts[0].Length}",
             $"cluster {ClusterRows.Length} {ClusterRows[0].Length}",
             $"subjects {Times.Length}",
         ]);

@@ -1,6 +1,7 @@
 using Fractal.Domain.Analyses.Volcano;
 using Fractal.Domain.Statistics.Clustering;
 using Fractal.Domain.Statistics.Correlation;
+using Fractal.Domain.Statistics.DESeq2;
 using Fractal.Domain.Statistics.Limma;
 using Fractal.Domain.Statistics.MultipleTesting;
 using Fractal.Domain.Statistics.Pca;
@@ -28,6 +29,7 @@ internal static class FractalKernels
             ("pca", () => PrincipalComponents.Fit(pca, whiten: false)),
             ("limma", () => LimmaPipeline.TopTable(model, data.Expression)),
             ("welch", () => BenjaminiHochberg.Adjust(WelchTTest.Compute(data.Expression, data.GroupOfSample).PValue)),
+            ("deseq2", () => DESeq2Pipeline.Run(data.Counts, data.GroupOfCountSample)),
             ("hclust", () => HierarchicalClustering.Linkage(data.ClusterRows, LinkageMethod.Average, DistanceMetric.Euclidean)),
             ("kaplan_meier_logrank", () => (groups.Select(g => KaplanMeier.Fit(g.Item1, g.Item2)).ToList(), LogRankTest.Compute(groups))),
         ];

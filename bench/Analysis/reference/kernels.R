@@ -1,4 +1,4 @@
-# Reference timings for bench/Analysis: R limma and survival on the harness' files.
+# Reference timings for bench/Analysis: R limma, survival and (when installed) DESeq2 on the harness' files.
 # Usage: Rscript kernels.R DATA_DIR RUNS. Prints "kernel tool seconds" per kernel: the fastest of
 # RUNS after one warm-up, timed around the kernel alone (loading the files is not timed).
 suppressMessages({ library(limma); library(survival) })
@@ -38,3 +38,15 @@ survival_kernel <- function() {
 tool <- function(package) paste0(package, "-", as.character(packageVersion(package)))
 cat(sprintf("limma %s %.6f\n", tool("limma"), best(limma_kernel)))
 cat(sprintf("kaplan_meier_logrank %s %.6f\n", tool("survival"), best(survival_kernel)))
+
+if (requireNamespace("DESeq2", quietly = TRUE)) {
+  suppressMessages(library(DESeq2))
+  cs <- shape("counts")
+  counts <- matrix(as.integer(load("counts", cs[1] * cs[2])), nrow = cs[1], ncol = cs[2], byrow = TRUE)
+  condition <- DataFrame(condition = factor(paste0("s", load("count_groups", cs[2]))))
+  deseq2_kernel <- function() {
+    dds <- DESeqDataSetFromMatrix(counts, condition, ~ condition)
+    results(DESeq(dds, quiet = TRUE))
+  }
+  cat(sprintf("deseq2 %s %.6f\n", tool("DESeq2"), best(deseq2_kernel)))
+}

@@ -6,7 +6,7 @@ namespace Fractal.FunctionApp.Tests.Fractalis;
 /// <summary>
 /// A portal page in Chromium calls the Fractalis API from another port, as Fractal.js' axios does:
 /// the preflights pass for the allowed origin, the cookie session holds across calls, and the browser
-/// refuses the calls of an origin the app does not allow. The survival and heatmap flows send what
+/// refuses the calls of an origin the app does not allow. The survival, heatmap and DESeq2 volcano flows send what
 /// Fractal.js 1.4.1's charts send, a superseded analysis is cancelled as Fractal.js cancels it, and fresh pages
 /// race their first calls as Fractal.js does. Whatever
 /// a test has the browser do, the server logs no error for it (checked when the test ends).
@@ -189,6 +189,43 @@ public sealed class FractalisBrowserTests : IClassFixture<BrowserFixture>, IDisp
         Assert.Equal(201, cluster.Status);
         Assert.Equal("SUCCESS", clusterStatus.GetProperty("state").GetString());
         Assert.Equal(10, rowClusters.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task VolcanoDESeq2_AsTheChartSendsIt_GivesThePointsItPlots()
+    {
+        await using var context = await _fixture.Browser.NewContextAsync();
+        var page = await OpenAsync(context, _fixture.AllowedPortal);
+        await CallAsync(page, "POST", "/data", LoadRequest([new { field_prefix = "r_", data_type = "numerical_array", label = "counts" }]));
+        var counts = (await WaitForDataAsync(page))["counts"];
+        string[][] subsets = [[.. Enumerable.Range(1, 40).Select(i => $"S{i:0000}")], [.. Enumerable.Range(41, 40).Select(i => $"S{i:0000}")]];
+
+        var created = await CallAsync(page, "POST", "/analytics", new
+        {
+            task_name = "compute-volcanoplot",
+            args = new
+            {
+                numerical_arrays = new[] { $"${counts}$" },
+                id_filter = Array.Empty<string>(),
+                @params = new { min_total_row_count = 10 },
+                ranking_method = "DESeq2",
+                subsets,
+            },
+        });
+        var status = await WaitForTaskAsync(page, TaskId(created));
+        // As Volcanoplot.vue does for DESeq2: x = log2FoldChange, y = -log10(pvalue), finite points only.
+        var points = await page.EvaluateAsync<int>(
+            """
+            r => {
+              const stats = JSON.parse(r).stats;
+              return stats.feature.filter((_, i) => isFinite(stats.log2FoldChange[i]) && isFinite(-Math.log10(stats.pvalue[i]))).length;
+            }
+            """,
+            status.GetProperty("result").GetString());
+
+        Assert.Equal(201, created.Status);
+        Assert.Equal("SUCCESS", status.GetProperty("state").GetString());
+        Assert.InRange(points, 150, 200);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ import { call, ApiError } from './api.js';
 import { h, replace } from './dom.js';
 import { labelled, clearErrors, showError, analysisFields, schemaFields, formError } from './forms.js';
 
-/** The demo cohort, as the README loads it: two numbers, a category, survival and 200 genes. */
+/** The demo cohort, as the README loads it: two numbers, a category, survival, 200 genes' expression and their read counts. */
 const DEMO = {
   handler: 'demo',
   server: 'demo',
@@ -15,6 +15,7 @@ const DEMO = {
     { field: 'cohort', data_type: 'categorical' },
     { time_field: 'os_months', event_field: 'os_event', data_type: 'time_to_event', label: 'OS' },
     { field_prefix: 'g_', data_type: 'numerical_array', label: 'expression' },
+    { field_prefix: 'r_', data_type: 'numerical_array', label: 'counts' },
   ],
 };
 

@@ -260,7 +260,7 @@ public sealed class PageBrowserTests : IClassFixture<PageFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Fill in the demo cohort" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Load", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Data" })).ToBeVisibleAsync();
-        await Expect(page.Locator("table.datasets .badge-success")).ToHaveCountAsync(5);
+        await Expect(page.Locator("table.datasets .badge-success")).ToHaveCountAsync(6);
     }
 
     /// <summary>Loads the demo's genes into the page's session through the API and waits until they are loaded; answers their id.</summary>

@@ -52,7 +52,7 @@ public static class DESeq2Pipeline
         }
 
         var residuals = fitted.Where(g => g.GeneWise >= MinDispersion * 100).Select(g => Math.Log(g.GeneWise) - Math.Log(g.DispersionFit)).ToArray();
-        var varLogDispersions = Math.Pow(1.4826 * SizeFactors.Median([.. residuals.Select(r => Math.Abs(r - SizeFactors.Median(residuals)))]), 2);
+        var varLogDispersions = DispersionPriorVariance.VarianceOfLogDispersions(residuals);
         var priorVariance = DispersionPriorVariance.Estimate(residuals, design.ResidualDegreesOfFreedom);
         foreach (var gene in fitted)
         {

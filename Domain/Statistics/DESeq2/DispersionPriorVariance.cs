@@ -98,8 +98,7 @@ public static class DispersionPriorVariance
 
         if (residualDegreesOfFreedom > HistogramFitMaxDegreesOfFreedom)
         {
-            var mad = MadConstant * MedianAbsoluteDeviation(logDispersionResiduals);
-            return Math.Max((mad * mad) - Polygamma.Trigamma(residualDegreesOfFreedom / 2.0), Minimum);
+            return Math.Max(VarianceOfLogDispersions(logDispersionResiduals) - Polygamma.Trigamma(residualDegreesOfFreedom / 2.0), Minimum);
         }
 
         var grid = Grid(GridSize);
@@ -324,6 +323,17 @@ public static class DispersionPriorVariance
         }
 
         return solution;
+    }
+
+    /// <summary>
+    /// DESeq2's <c>varLogDispEsts</c>: the squared scaled median absolute deviation of the residuals,
+    /// (1.4826 · median(|x − median(x)|))², which also bounds the dispersion outliers.
+    /// </summary>
+    public static double VarianceOfLogDispersions(IReadOnlyList<double> logDispersionResiduals)
+    {
+        ArgumentNullException.ThrowIfNull(logDispersionResiduals);
+        var mad = MadConstant * MedianAbsoluteDeviation(logDispersionResiduals);
+        return mad * mad;
     }
 
     // median(|x - median(x)|), R's halves-averaging median for an even count.

@@ -34,7 +34,7 @@ internal static class SizeFactors
     }
 
     /// <summary>The median; the mean of the two middle values for an even count; NaN for none.</summary>
-    public static double Median(IReadOnlyCollection<double> values)
+    private static double Median(List<double> values)
     {
         if (values.Count == 0)
         {

@@ -247,7 +247,8 @@ public static class DispersionPriorVariance
         var radius = Math.Sqrt(radiusSquared);
 
         // Normal equations in t = (x - q) / radius, so the three columns are of like size.
-        var m = new double[3, 4];
+        var normal = new double[3, 3];
+        var right = new double[3];
         var row = new double[3];
         for (var i = 0; i < x.Count; i++)
         {
@@ -267,62 +268,16 @@ public static class DispersionPriorVariance
             {
                 for (var k = 0; k < 3; k++)
                 {
-                    m[j, k] += w * row[j] * row[k];
+                    normal[j, k] += w * row[j] * row[k];
                 }
 
-                m[j, 3] += w * row[j] * y[i];
+                right[j] += w * row[j] * y[i];
             }
         }
 
-        var coefficients = SolveSymmetric3(m);
+        var coefficients = SmallMatrix.Solve(normal, right)
+            ?? throw new InvalidOperationException("A local quadratic of the prior variance's loess has fewer than three distinct points.");
         return (coefficients[0], coefficients[1] / radius);
-    }
-
-    // Gaussian elimination with partial pivoting on an augmented 3 x 4 matrix.
-    private static double[] SolveSymmetric3(double[,] m)
-    {
-        for (var col = 0; col < 3; col++)
-        {
-            var pivot = col;
-            for (var row = col + 1; row < 3; row++)
-            {
-                if (Math.Abs(m[row, col]) > Math.Abs(m[pivot, col]))
-                {
-                    pivot = row;
-                }
-            }
-
-            if (pivot != col)
-            {
-                for (var k = 0; k < 4; k++)
-                {
-                    (m[col, k], m[pivot, k]) = (m[pivot, k], m[col, k]);
-                }
-            }
-
-            for (var row = col + 1; row < 3; row++)
-            {
-                var factor = m[row, col] / m[col, col];
-                for (var k = col; k < 4; k++)
-                {
-                    m[row, k] -= factor * m[col, k];
-                }
-            }
-        }
-
-        var solution = new double[3];
-        for (var row = 2; row >= 0; row--)
-        {
-            var sum = m[row, 3];
-            for (var k = row + 1; k < 3; k++)
-            {
-                sum -= m[row, k] * solution[k];
-            }
-
-            solution[row] = sum / m[row, row];
-        }
-
-        return solution;
     }
 
     /// <summary>

@@ -64,16 +64,11 @@ internal sealed class GroupDesign
     /// </summary>
     public double[] GroupMeans(double[] row)
     {
-        var sums = new double[GroupCount];
-        for (var j = 0; j < Samples; j++)
-        {
-            sums[Groups[j]] += row[j];
-        }
-
+        var means = MeanOfEachGroup(row);
         var fitted = new double[Samples];
         for (var j = 0; j < Samples; j++)
         {
-            fitted[j] = sums[Groups[j]] / GroupSizes[Groups[j]];
+            fitted[j] = means[Groups[j]];
         }
 
         return fitted;
@@ -82,17 +77,12 @@ internal sealed class GroupDesign
     /// <summary>The coefficients of the least-squares fit of <paramref name="row"/>: the first group's mean, then each group's difference from it.</summary>
     public double[] LeastSquaresCoefficients(double[] row)
     {
-        var sums = new double[GroupCount];
-        for (var j = 0; j < Samples; j++)
-        {
-            sums[Groups[j]] += row[j];
-        }
-
+        var means = MeanOfEachGroup(row);
         var beta = new double[Columns];
-        beta[0] = sums[0] / GroupSizes[0];
+        beta[0] = means[0];
         for (var g = 1; g < GroupCount; g++)
         {
-            beta[g] = (sums[g] / GroupSizes[g]) - beta[0];
+            beta[g] = means[g] - means[0];
         }
 
         return beta;
@@ -120,5 +110,21 @@ internal sealed class GroupDesign
         }
 
         return product;
+    }
+
+    private double[] MeanOfEachGroup(double[] row)
+    {
+        var sums = new double[GroupCount];
+        for (var j = 0; j < Samples; j++)
+        {
+            sums[Groups[j]] += row[j];
+        }
+
+        for (var g = 0; g < GroupCount; g++)
+        {
+            sums[g] /= GroupSizes[g];
+        }
+
+        return sums;
     }
 }

@@ -1,3 +1,5 @@
+using Fractal.Domain.Statistics.Limma;
+
 namespace Fractal.Domain.Statistics.DESeq2;
 
 /// <summary>
@@ -27,22 +29,9 @@ internal static class SizeFactors
                 }
             }
 
-            factors[j] = Math.Exp(Median(ratios));
+            factors[j] = Math.Exp(VariancePrior.Median(ratios));
         }
 
         return factors;
-    }
-
-    /// <summary>The median; the mean of the two middle values for an even count; NaN for none.</summary>
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToArray();
-        var half = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
     }
 }

@@ -37,12 +37,13 @@ internal sealed class VolcanoDefinition : AnalysisDefinition<VolcanoResult>, IFe
     public async Task<object> FinishAsync(AnalysisInputs inputs, AnalysisJob job, MatrixShape shape, IReadOnlyList<JsonElement> parts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(shape);
-        var (matrix, _) = await PrepareAsync(inputs, job, cancellationToken);
+        var arguments = await ArgumentsAsync(inputs, job, cancellationToken);
+        var matrix = VolcanoAnalysis.Prepare(arguments);
         return shape.Method switch
         {
             "limma" => VolcanoAnalysis.FromLimma(matrix, shape.Model(), FeatureChunkStatistics.Limma(shape, parts)),
             "welch" => VolcanoAnalysis.FromWelch(matrix, shape.Model(), FeatureChunkStatistics.Welch(parts)),
-            _ => VolcanoAnalysis.RunDESeq2(matrix, (await inputs.ArgsAsync(job, cancellationToken)).WholeNumber("min_total_row_count", 0)),
+            _ => VolcanoAnalysis.RunDESeq2(matrix, arguments.MinTotalRowCount),
         };
     }
 

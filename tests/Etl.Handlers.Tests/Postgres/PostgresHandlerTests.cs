@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Fractal.Etl.Handlers.Postgres;
 using Fractal.Etl.Handlers.Tests.Support;
 
@@ -17,7 +16,6 @@ public sealed class PostgresHandlerTests(PostgresFixture database) : IClassFixtu
     public async Task Load_MillionRowTableInPartitions_CountsEveryRowExactly()
     {
         var source = Requests.Source("postgres", new { connection = Setting, table = $"{database.Schema}.big", partition_column = "id", partitions = 4 });
-        var clock = Stopwatch.StartNew();
 
         var (parquet, summary, partitions) = await EtlRun.LoadAsync(_handler, source, Requests.Numerical("value"), Context());
         var info = await ParquetDatasetReader.ReadInfoAsync(new MemoryStream(parquet));
@@ -25,7 +23,6 @@ public sealed class PostgresHandlerTests(PostgresFixture database) : IClassFixtu
         Assert.Equal(4, partitions);
         Assert.Equal(PostgresFixture.BigRowCount, summary.RowCount);
         Assert.Equal(PostgresFixture.BigRowCount, info.RowCount);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -18,14 +18,7 @@ suppressPackageStartupMessages({
   library(jsonlite)
 })
 
-out_dir <- file.path("tests", "Domain.Tests", "Fixtures", "deseq2")
-dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
-
-num <- function(x) {
-  x <- as.numeric(x)
-  ifelse(is.na(x), "null", trimws(formatC(x, digits = 17, format = "g")))
-}
-vec <- function(x) paste0("[", paste(num(x), collapse = ","), "]")
+source(file.path("tests", "reference", "deseq2", "fixture_numbers.R"))
 scalar <- function(x) if (is.null(x)) "null" else num(x)
 object <- function(fields) {
   paste0("{", paste0("\"", names(fields), "\":", unlist(fields), collapse = ","), "}")

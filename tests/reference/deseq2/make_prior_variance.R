@@ -24,14 +24,7 @@
 suppressPackageStartupMessages(library(DESeq2))
 stopifnot(packageVersion("DESeq2") == "1.38.3")
 
-out_dir <- file.path("tests", "Domain.Tests", "Fixtures", "deseq2")
-dir.create(out_dir, recursive = TRUE, showWarnings = FALSE)
-
-num <- function(x) {
-  x <- as.numeric(x)
-  ifelse(is.na(x), "null", trimws(formatC(x, digits = 17, format = "g")))
-}
-vec <- function(x) paste0("[", paste(num(x), collapse = ","), "]")
+source(file.path("tests", "reference", "deseq2", "fixture_numbers.R"))
 
 simulate_case <- function(n_a, n_b, sdlog, seed, n = 1000) {
   set.seed(seed)
